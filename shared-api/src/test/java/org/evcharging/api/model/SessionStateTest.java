@@ -1,0 +1,61 @@
+package org.evcharging.api.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.evcharging.api.model.SessionState.AUTHORIZED;
+import static org.evcharging.api.model.SessionState.CANCELLED;
+import static org.evcharging.api.model.SessionState.COMPLETED;
+import static org.evcharging.api.model.SessionState.FAILED;
+import static org.evcharging.api.model.SessionState.IN_PROGRESS;
+import static org.evcharging.api.model.SessionState.REQUESTED;
+import static org.evcharging.api.model.SessionState.SUSPENDED;
+
+import org.junit.jupiter.api.Test;
+
+class SessionStateTest {
+
+    @Test
+    void usesTheWireStringsOfTheSessionsTable() {
+        assertThat(SessionState.values()).extracting(SessionState::wire).containsExactly(
+                "requested", "authorized", "in_progress", "completed", "cancelled", "failed", "suspended");
+        for (SessionState state : SessionState.values()) {
+            assertThat(SessionState.fromWire(state.wire())).contains(state);
+        }
+        assertThat(SessionState.fromWire("IN_PROGRESS")).isEmpty();
+        assertThat(SessionState.fromWire(null)).isEmpty();
+    }
+
+    @Test
+    void completedCancelledAndFailedAreTerminal() {
+        assertThat(SessionState.values()).filteredOn(SessionState::isTerminal)
+                .containsExactlyInAnyOrder(COMPLETED, CANCELLED, FAILED);
+    }
+
+    @Test
+    void lateTelemetryCannotReopenACompletedSession() {
+        assertThat(COMPLETED.canTransitionTo(IN_PROGRESS)).isFalse();
+        assertThat(COMPLETED.canTransitionTo(COMPLETED)).isTrue();
+    }
+
+    @Test
+    void followsTheNormalLifeOfASession() {
+        assertThat(REQUESTED.canTransitionTo(AUTHORIZED)).isTrue();
+        assertThat(AUTHORIZED.canTransitionTo(IN_PROGRESS)).isTrue();
+        assertThat(IN_PROGRESS.canTransitionTo(COMPLETED)).isTrue();
+    }
+
+    @Test
+    void aSuspendedSessionResumesOrCompletesButIsNeverLost() {
+        assertThat(IN_PROGRESS.canTransitionTo(SUSPENDED)).isTrue();
+        assertThat(SUSPENDED.canTransitionTo(IN_PROGRESS)).isTrue();
+        assertThat(SUSPENDED.canTransitionTo(COMPLETED)).isTrue();
+        assertThat(SUSPENDED.canTransitionTo(CANCELLED)).isFalse();
+        assertThat(IN_PROGRESS.canTransitionTo(FAILED)).isFalse();
+    }
+
+    @Test
+    void aSessionThatNeverStartedCanBeCancelledOrFail() {
+        assertThat(AUTHORIZED.canTransitionTo(CANCELLED)).isTrue();
+        assertThat(AUTHORIZED.canTransitionTo(FAILED)).isTrue();
+        assertThat(REQUESTED.canTransitionTo(IN_PROGRESS)).isFalse();
+    }
+}
