@@ -1,0 +1,172 @@
+package org.evcharging.api.net;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.evcharging.api.protocol.FrameDecoder;
+import org.evcharging.api.protocol.FrameEncoder;
+
+/**
+ * One accepted connection of a {@link FrameServer}. {@link #send} may be called from any thread:
+ * writes to the socket are serialised by one lock, so frames from different threads never interleave
+ * (the first implementation had no such lock, quirk 10.44).
+ */
+public final class FrameConnection {
+
+    private static final Logger LOG = Logger.getLogger(FrameConnection.class.getName());
+
+    private final FrameServer server;
+    private final SocketChannel channel;
+    private final SelectionKey key;
+    private final String id;
+    private final FrameDecoder decoder;
+    private final int maxQueuedBytes;
+    private final Queue<ByteBuffer> outbound = new ArrayDeque<>();
+    private final AtomicBoolean open = new AtomicBoolean(true);
+    private int queuedBytes;
+    private volatile FrameServer.Handler handler;
+    private volatile Object attachment;
+
+    FrameConnection(FrameServer server, SocketChannel channel, SelectionKey key, int maxPayload, int maxQueuedBytes) {
+        this.server = server;
+        this.channel = channel;
+        this.key = key;
+        this.decoder = new FrameDecoder(maxPayload);
+        this.maxQueuedBytes = maxQueuedBytes;
+        this.id = describe(channel);
+    }
+
+    private static String describe(SocketChannel channel) {
+        try {
+            InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
+            return remote.getHostString() + ":" + remote.getPort();
+        } catch (IOException | RuntimeException e) {
+            return "unknown:" + System.identityHashCode(channel);
+        }
+    }
+
+    /** "ip:port" of the peer, the same connection id the first implementation logs. */
+    public String id() {
+        return id;
+    }
+
+    public boolean isOpen() {
+        return open.get();
+    }
+
+    public Object attachment() {
+        return attachment;
+    }
+
+    public void attach(Object value) {
+        this.attachment = value;
+    }
+
+    /**
+     * Frames and sends one JSON payload. Returns false when the connection is closed or its
+     * peer has stopped reading long enough to fill the outbound queue (it is then closed).
+     */
+    public boolean send(byte[] jsonPayload) {
+        if (!isOpen()) {
+            return false;
+        }
+        ByteBuffer frame = ByteBuffer.wrap(FrameEncoder.encode(jsonPayload));
+        boolean overflow;
+        synchronized (outbound) {
+            if (outbound.isEmpty()) {
+                try {
+                    channel.write(frame);
+                } catch (IOException e) {
+                    closeQuietly(e);
+                    return false;
+                }
+            }
+            if (!frame.hasRemaining()) {
+                return true;
+            }
+            overflow = queuedBytes + frame.remaining() > maxQueuedBytes;
+            if (!overflow) {
+                outbound.add(frame);
+                queuedBytes += frame.remaining();
+                key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
+                key.selector().wakeup();
+            }
+        }
+        if (overflow) {
+            LOG.warning(() -> "Closing " + id + ": peer is not reading (outbound queue over " + maxQueuedBytes + " bytes)");
+            closeQuietly(null);
+            return false;
+        }
+        return true;
+    }
+
+    /** Closes the connection; the handler's onClosed runs exactly once, on the thread that closed it. */
+    public void close() {
+        closeQuietly(null);
+    }
+
+    void setHandler(FrameServer.Handler handler) {
+        this.handler = handler;
+    }
+
+    FrameServer.Handler handler() {
+        return handler;
+    }
+
+    FrameDecoder decoder() {
+        return decoder;
+    }
+
+    SocketChannel channel() {
+        return channel;
+    }
+
+    /** Called by the selector when the socket can take more bytes. */
+    void flush() throws IOException {
+        synchronized (outbound) {
+            while (!outbound.isEmpty()) {
+                ByteBuffer head = outbound.peek();
+                int before = head.remaining();
+                channel.write(head);
+                queuedBytes -= before - head.remaining();
+                if (head.hasRemaining()) {
+                    return;
+                }
+                outbound.poll();
+            }
+            key.interestOps(key.interestOps() & ~SelectionKey.OP_WRITE);
+        }
+    }
+
+    /** Marks the connection closed; returns true only for the caller that actually closed it. */
+    boolean markClosed() {
+        if (!open.compareAndSet(true, false)) {
+            return false;
+        }
+        key.cancel();
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "Closing " + id, e);
+        }
+        return true;
+    }
+
+    private void closeQuietly(IOException cause) {
+        server.closed(this, cause);
+        key.selector().wakeup();
+    }
+
+    @Override
+    public String toString() {
+        return "FrameConnection[" + id + "]";
+    }
+}
