@@ -1,0 +1,86 @@
+package it.org.evcharging.central.support;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.evcharging.kafka.KafkaBrokerProcess;
+
+/**
+ * A real Kafka broker process and a real Central (Liberty) process on the reserved ports, with
+ * their data in a fresh directory. Tests stop, kill and restart either through it.
+ */
+public final class CentralFixture implements AutoCloseable {
+
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    private final Path workDir;
+    private final KafkaBrokerProcess kafka;
+    private final LibertyServerProcess central;
+    private Duration brokerStartTime;
+    private Duration centralStartTime;
+
+    private CentralFixture(Path workDir, Map<String, String> extraEnv) {
+        this.workDir = workDir;
+        this.kafka = KafkaBrokerProcess.builder()
+                .port(ItSettings.kafkaPort())
+                .dataDir(workDir.resolve("kafka"))
+                .startTimeout(Duration.ofSeconds(60))
+                .build();
+        Map<String, String> env = new HashMap<>();
+        env.put("HTTPS_PORT", Integer.toString(ItSettings.httpsPort()));
+        env.put("LISTEN_PORT", Integer.toString(ItSettings.acceptorPort()));
+        env.put("BROKER_ADDRESS", kafka.bootstrapServers());
+        env.put("DB_PATH", databasePathIn(workDir).toString());
+        env.putAll(extraEnv);
+        this.central = new LibertyServerProcess(ItSettings.libertyInstall(), "central",
+                workDir.resolve("central"), ItSettings.httpPort(), env);
+    }
+
+    /** Starts the broker, then Central, and waits until Central is ready. */
+    public static CentralFixture start(Class<?> testClass, Map<String, String> extraEnv) throws IOException, InterruptedException {
+        CentralFixture fixture = new CentralFixture(ItSettings.workDir(testClass), extraEnv);
+        long begin = System.nanoTime();
+        fixture.kafka.start();
+        fixture.brokerStartTime = Duration.ofNanos(System.nanoTime() - begin);
+        fixture.centralStartTime = fixture.central.startAndAwaitReady(START_TIMEOUT);
+        System.out.printf("[timing] %s: broker process ready in %d ms, Central ready in %d ms%n",
+                testClass.getSimpleName(), fixture.brokerStartTime.toMillis(), fixture.centralStartTime.toMillis());
+        return fixture;
+    }
+
+    public static Path databasePathIn(Path workDir) {
+        return workDir.resolve("data").resolve("central.db");
+    }
+
+    public Path databasePath() {
+        return databasePathIn(workDir);
+    }
+
+    public KafkaBrokerProcess kafka() {
+        return kafka;
+    }
+
+    public LibertyServerProcess central() {
+        return central;
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    public int acceptorPort() {
+        return ItSettings.acceptorPort();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        try {
+            central.stop(Duration.ofSeconds(30));
+        } finally {
+            kafka.close();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.evcharging.central.domain.model.chargingpoint;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/** A charging point's identity as the wire carries it ({@code "cp_001"}): non-blank, printable, bounded. */
+public record CpId(String value) {
+
+    public static final int MAX_LENGTH = 64;
+    private static final Pattern ALLOWED = Pattern.compile("[\\p{Alnum}_.:\\-]{1," + MAX_LENGTH + "}");
+
+    public CpId {
+        Objects.requireNonNull(value, "CP id");
+        if (!ALLOWED.matcher(value).matches()) {
+            throw new IllegalArgumentException("Invalid CP id '" + value
+                    + "': use 1-" + MAX_LENGTH + " letters, digits, '_', '-', '.' or ':'");
+        }
+    }
+
+    public static CpId of(String value) {
+        return new CpId(value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

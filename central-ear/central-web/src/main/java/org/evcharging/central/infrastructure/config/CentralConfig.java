@@ -1,0 +1,97 @@
+package org.evcharging.central.infrastructure.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Central's settings, from MicroProfile Config (environment, system properties, microprofile-config.properties). */
+@ApplicationScoped
+public class CentralConfig {
+
+    @Inject
+    @ConfigProperty(name = "listen.host")
+    String listenHost;
+
+    @Inject
+    @ConfigProperty(name = "listen.port")
+    int listenPort;
+
+    @Inject
+    @ConfigProperty(name = "monitor.max.frame.bytes")
+    int maxFrameBytes;
+
+    @Inject
+    @ConfigProperty(name = "monitor.max.queued.bytes")
+    int maxQueuedBytes;
+
+    @Inject
+    @ConfigProperty(name = "cp.auto.authorize")
+    boolean autoAuthorize;
+
+    @Inject
+    @ConfigProperty(name = "monitor.default.heartbeat.seconds")
+    int defaultHeartbeatSeconds;
+
+    @Inject
+    @ConfigProperty(name = "monitor.missed.heartbeats")
+    int missedHeartbeats;
+
+    @Inject
+    @ConfigProperty(name = "monitor.supervision.period.ms")
+    long supervisionPeriodMs;
+
+    @Inject
+    @ConfigProperty(name = "broker.address")
+    String brokerAddress;
+
+    @Inject
+    @ConfigProperty(name = "kafka.probe.timeout.ms")
+    long kafkaProbeTimeoutMs;
+
+    public String listenHost() {
+        return listenHost;
+    }
+
+    public int listenPort() {
+        return listenPort;
+    }
+
+    public int maxFrameBytes() {
+        return maxFrameBytes;
+    }
+
+    public int maxQueuedBytes() {
+        return maxQueuedBytes;
+    }
+
+    /** New CPs are authorized without an operator (labs, demos); off by default. */
+    public boolean autoAuthorize() {
+        return autoAuthorize;
+    }
+
+    /** Assumed for Monitors that do not announce their interval: the first implementation's 30 s. */
+    public int defaultHeartbeatSeconds() {
+        return defaultHeartbeatSeconds;
+    }
+
+    /** A CP whose Monitor stays silent this many of its own intervals is DISCONNECTED. */
+    public int missedHeartbeats() {
+        return missedHeartbeats;
+    }
+
+    /** How often silent Monitors are looked for. */
+    public Duration supervisionPeriod() {
+        return Duration.ofMillis(supervisionPeriodMs);
+    }
+
+    public String brokerAddress() {
+        return brokerAddress;
+    }
+
+    public Duration kafkaProbeTimeout() {
+        return Duration.ofMillis(kafkaProbeTimeoutMs);
+    }
+}
