@@ -1,0 +1,102 @@
+package org.evcharging.kafka;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** The standalone broker's settings, from arguments first, then environment, then defaults. */
+record BrokerCommandLine(int port, int controllerPort, Path dataDir, int partitions, String advertisedHost,
+        Duration startTimeout, boolean helpRequested) {
+
+    static final int DEFAULT_PORT = 9092;
+    static final int DEFAULT_START_TIMEOUT_SECONDS = 120;
+
+    static final String USAGE = String.join(System.lineSeparator(),
+            "Usage: java -jar embedded-kafka.jar --data-dir DIR [--port 9092] [--partitions 3]"
+                    + " [--controller-port N] [--host localhost]",
+            "Runs a single-node Apache Kafka broker (KRaft) and creates the EV Charging topics.",
+            "  --port N             client port (env KAFKA_PORT, default 9092; 0 picks a free one)",
+            "  --data-dir DIR       where records are kept; reused on restart (env KAFKA_DATA_DIR, required)",
+            "  --partitions N       partitions per topic (env KAFKA_PARTITIONS, default 3)",
+            "  --controller-port N  KRaft controller port on localhost (env KAFKA_CONTROLLER_PORT, default: a free one)",
+            "  --host NAME          host name advertised to clients (env KAFKA_HOST, default localhost)",
+            "  --start-timeout S    give up starting after S seconds (env KAFKA_START_TIMEOUT, default 120)",
+            "  --help               print this text",
+            "Prints '" + KafkaBrokerMain.READY_PREFIX + "HOST:PORT' once clients can connect.");
+
+    static BrokerCommandLine parse(String[] args, Map<String, String> env) {
+        String port = env.get("KAFKA_PORT");
+        String controllerPort = env.get("KAFKA_CONTROLLER_PORT");
+        String dataDir = env.get("KAFKA_DATA_DIR");
+        String partitions = env.get("KAFKA_PARTITIONS");
+        String host = env.get("KAFKA_HOST");
+        String startTimeout = env.get("KAFKA_START_TIMEOUT");
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (option.equals("--help") || option.equals("-h")) {
+                return new BrokerCommandLine(0, 0, null, 0, null, null, true);
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("Missing value after " + option);
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--port" -> port = value;
+                case "--controller-port" -> controllerPort = value;
+                case "--data-dir" -> dataDir = value;
+                case "--partitions" -> partitions = value;
+                case "--host" -> host = value;
+                case "--start-timeout" -> startTimeout = value;
+                default -> throw new IllegalArgumentException("Unknown option " + option);
+            }
+        }
+        if (dataDir == null || dataDir.isBlank()) {
+            throw new IllegalArgumentException("--data-dir (or KAFKA_DATA_DIR) is required");
+        }
+        return new BrokerCommandLine(
+                portNumber(port, DEFAULT_PORT, "--port"),
+                portNumber(controllerPort, 0, "--controller-port"),
+                Path.of(dataDir),
+                positive(partitions, EvChargingTopics.DEFAULT_PARTITIONS, "--partitions"),
+                host == null || host.isBlank() ? "localhost" : host,
+                Duration.ofSeconds(positive(startTimeout, DEFAULT_START_TIMEOUT_SECONDS, "--start-timeout")),
+                false);
+    }
+
+    EmbeddedKafkaBroker toBroker() {
+        return EmbeddedKafkaBroker.builder()
+                .port(port)
+                .controllerPort(controllerPort)
+                .dataDir(dataDir)
+                .partitions(partitions)
+                .advertisedHost(advertisedHost)
+                .build();
+    }
+
+    private static int portNumber(String value, int fallback, String option) {
+        int port = number(value, fallback, option);
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException(option + " must be a port number 0..65535, got " + value);
+        }
+        return port;
+    }
+
+    private static int positive(String value, int fallback, String option) {
+        int number = number(value, fallback, option);
+        if (number < 1) {
+            throw new IllegalArgumentException(option + " must be at least 1, got " + value);
+        }
+        return number;
+    }
+
+    private static int number(String value, int fallback, String option) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a number, got '" + value + "'", e);
+        }
+    }
+}

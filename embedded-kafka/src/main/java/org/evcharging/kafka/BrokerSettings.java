@@ -1,0 +1,75 @@
+package org.evcharging.kafka;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where and how an {@link EmbeddedKafkaBroker} runs. Ports given as 0 are replaced by free ones
+ * when the settings are built, so they stay the same for the broker's whole life.
+ */
+public record BrokerSettings(String advertisedHost, int port, int controllerPort, Path dataDir, int partitions) {
+
+    public BrokerSettings {
+        Objects.requireNonNull(advertisedHost, "advertisedHost");
+        Objects.requireNonNull(dataDir, "dataDir is required");
+        Ports.requireValid(port, "Client");
+        Ports.requireValid(controllerPort, "Controller");
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
+        }
+    }
+
+    /** Settings of a broker; only the data directory is required. */
+    public static final class Builder {
+        private String advertisedHost = "localhost";
+        private int port;
+        private int controllerPort;
+        private Path dataDir;
+        private int partitions = EvChargingTopics.DEFAULT_PARTITIONS;
+
+        Builder() {
+        }
+
+        /** Client port; 0 (the default) picks a free one. */
+        public Builder port(int port) {
+            this.port = Ports.requireValid(port, "Client");
+            return this;
+        }
+
+        /** Port of the KRaft controller listener, on localhost only; 0 (the default) picks a free one. */
+        public Builder controllerPort(int controllerPort) {
+            this.controllerPort = Ports.requireValid(controllerPort, "Controller");
+            return this;
+        }
+
+        /** Where the broker keeps its data; reusing a directory keeps its records. */
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = dataDir;
+            return this;
+        }
+
+        /** Partitions of each system topic, and of topics clients create implicitly. */
+        public Builder partitions(int partitions) {
+            this.partitions = partitions;
+            return this;
+        }
+
+        /** Host name clients are told to connect to; other machines need a name they can reach. */
+        public Builder advertisedHost(String advertisedHost) {
+            this.advertisedHost = advertisedHost;
+            return this;
+        }
+
+        public BrokerSettings settings() {
+            return new BrokerSettings(advertisedHost,
+                    port == 0 ? Ports.pickFree() : port,
+                    controllerPort == 0 ? Ports.pickFree() : controllerPort,
+                    Objects.requireNonNull(dataDir, "dataDir is required").toAbsolutePath(),
+                    partitions);
+        }
+
+        public EmbeddedKafkaBroker build() {
+            return EmbeddedKafkaBroker.of(settings());
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.evcharging.kafka;
+
+import java.nio.file.Path;
+import java.util.Properties;
+
+/** Server properties of a single node that is both KRaft controller and broker. */
+final class CombinedModeConfig {
+
+    static final int NODE_ID = 1;
+    static final String CONTROLLER_LISTENER = "CONTROLLER";
+
+    private CombinedModeConfig() {
+    }
+
+    static Properties of(String advertisedHost, int port, int controllerPort, Path logDir, int partitions) {
+        Properties p = new Properties();
+        p.setProperty("process.roles", "broker,controller");
+        p.setProperty("node.id", Integer.toString(NODE_ID));
+        // Static voters: the controller's address is not written into the metadata log, so a
+        // restart may use another controller port.
+        p.setProperty("controller.quorum.voters", NODE_ID + "@localhost:" + controllerPort);
+        p.setProperty("controller.listener.names", CONTROLLER_LISTENER);
+        // Clients may come from other machines; the controller serves this node only.
+        p.setProperty("listeners", "PLAINTEXT://:" + port + "," + CONTROLLER_LISTENER + "://localhost:" + controllerPort);
+        p.setProperty("advertised.listeners", "PLAINTEXT://" + advertisedHost + ":" + port);
+        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
+        p.setProperty("log.dirs", logDir.toString());
+
+        // One node: every internal topic can only have one replica.
+        p.setProperty("default.replication.factor", "1");
+        p.setProperty("min.insync.replicas", "1");
+        p.setProperty("offsets.topic.replication.factor", "1");
+        p.setProperty("transaction.state.log.replication.factor", "1");
+        p.setProperty("transaction.state.log.min.isr", "1");
+        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
+        p.setProperty("share.coordinator.state.topic.min.isr", "1");
+        // Fewer offsets partitions make the first consumer group join in well under a second.
+        p.setProperty("offsets.topic.num.partitions", "5");
+        // A topic auto-created by a client that comes first gets the same partition count as ours.
+        p.setProperty("num.partitions", Integer.toString(partitions));
+        // After a crash the controller refuses the restarted broker until the dead incarnation's
+        // session expires (9 s by default); heartbeats never leave this node, so short is safe.
+        p.setProperty("broker.session.timeout.ms", "3000");
+        p.setProperty("broker.heartbeat.interval.ms", "1000");
+        // Consumers of a fresh group start at once instead of waiting for more members.
+        p.setProperty("group.initial.rebalance.delay.ms", "0");
+        return p;
+    }
+}
