@@ -13,6 +13,11 @@ public class SessionService {
         // No session can be running before charging sessions are accepted.
     }
 
+    /** An operator stopped the CP: a supply in progress on it ends. */
+    public void operatorStopped(CpId cpId) {
+        // No session can be running before charging sessions are accepted.
+    }
+
     /** The Monitor is gone: a supply in progress on this CP ends. */
     public void monitorLost(CpId cpId) {
         // No session can be running before charging sessions are accepted.

@@ -67,7 +67,9 @@ class ChargingPointMessages {
 
     WireMessage register(MonitorConnectionHandler connection, RegisterRequest register) {
         CpId id = CpId.of(register.id());
-        Integer heartbeat = heartbeatSeconds(register.heartbeatInterval());
+        // A registration that announces no interval comes from a first-implementation Monitor: 30 s.
+        Integer announced = heartbeatSeconds(register.heartbeatInterval());
+        int heartbeat = announced != null ? announced : config.defaultHeartbeatSeconds();
         try {
             Registered registered = service.register(id, register.location(), MonitorProtocol.price(register.pricePerKwh()));
             bind(connection, id, heartbeat);

@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 public record CpId(String value) {
 
     public static final int MAX_LENGTH = 64;
+    /** Addresses every CP in operator commands, as in the design's console and {@code manual_command}. */
+    public static final String ALL = "all";
     private static final Pattern ALLOWED = Pattern.compile("[\\p{Alnum}_.:\\-]{1," + MAX_LENGTH + "}");
 
     public CpId {
@@ -14,6 +16,9 @@ public record CpId(String value) {
         if (!ALLOWED.matcher(value).matches()) {
             throw new IllegalArgumentException("Invalid CP id '" + value
                     + "': use 1-" + MAX_LENGTH + " letters, digits, '_', '-', '.' or ':'");
+        }
+        if (ALL.equalsIgnoreCase(value)) {
+            throw new IllegalArgumentException("'" + value + "' is reserved: it means every charging point");
         }
     }
 

@@ -1,0 +1,56 @@
+package it.org.evcharging.central.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.evcharging.api.message.Json;
+
+/** Central's admin REST API as an operator's script would call it. */
+public final class AdminApi {
+
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final String authorization;
+
+    public AdminApi(URI centralBase, String authorization) {
+        this.base = centralBase.resolve("/api/");
+        this.authorization = authorization;
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send(request(path).GET());
+    }
+
+    public HttpResponse<String> post(String path) throws IOException, InterruptedException {
+        return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
+                .header("Accept", "application/json");
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        return builder;
+    }
+
+    /** The CP's current state as the API reports it, or "UNKNOWN" when the API does not know it. */
+    public String stateOf(String cpId) throws IOException, InterruptedException {
+        HttpResponse<String> response = get("charging-points/" + cpId);
+        return response.statusCode() == 200 ? json(response).path("state").asText() : "UNKNOWN";
+    }
+
+    public static JsonNode json(HttpResponse<String> response) throws IOException {
+        return Json.mapper().readTree(response.body());
+    }
+}
