@@ -15,7 +15,8 @@ public enum SessionEnding {
     MAX_DURATION("max_duration", "Maximum charging time reached"),
     ENGINE_FAULT("engine_fault", "Charging point fault"),
     MONITOR_LOST("monitor_lost", "Charging point monitor lost"),
-    CENTRAL_LOST("central_lost", "Connection to Central lost");
+    CENTRAL_LOST("central_lost", "Connection to Central lost"),
+    START_FAILED("start_failed", "The charging point did not start the supply");
 
     private final String wire;
     private final String description;

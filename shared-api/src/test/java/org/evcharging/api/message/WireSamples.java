@@ -81,7 +81,7 @@ final class WireSamples {
         add(MessageType.CHARGE_COMPLETION,
                 "{\"type\": \"charge_completion\", \"message_id\": \"x-1\", \"cp_id\": \"cp_001\", \"session_id\": \"s-1\", "
                         + "\"energy_consumed_kwh\": 0.29, \"total_cost\": 0.06, \"timestamp\": 1763633760}",
-                new ChargeCompletion("x-1", "cp_001", "s-1", null, 0.29, 0.06, 1763633760L, null));
+                new ChargeCompletion("x-1", "cp_001", "s-1", null, 0.29, 0.06, 1763633760L, null, null, null));
         add(MessageType.MANUAL_COMMAND,
                 "{\"type\": \"manual_command\", \"message_id\": \"m-9\", \"command\": \"stop\", \"cp_id\": \"all\"}",
                 new ManualCommand("m-9", "stop", "all", null, null));

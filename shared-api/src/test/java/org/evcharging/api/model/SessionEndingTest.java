@@ -11,7 +11,7 @@ class SessionEndingTest {
     @Test
     void writesSnakeCase() {
         assertThat(SessionEnding.values()).extracting(SessionEnding::wire).containsExactly("unplugged", "driver_stop",
-                "operator_stop", "max_duration", "engine_fault", "monitor_lost", "central_lost");
+                "operator_stop", "max_duration", "engine_fault", "monitor_lost", "central_lost", "start_failed");
         for (SessionEnding ending : SessionEnding.values()) {
             assertThat(SessionEnding.fromWire(ending.wire())).contains(ending);
             assertThat(ending.description()).isNotBlank();

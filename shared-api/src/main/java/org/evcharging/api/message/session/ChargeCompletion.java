@@ -28,12 +28,24 @@ public record ChargeCompletion(
         Double energyConsumedKwh,
         Double totalCost,
         @JsonInclude(JsonInclude.Include.NON_NULL) Long timestamp,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String endedBy) implements WireMessage, CpScoped, DriverScoped {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String endedBy,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String startTime,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String endTime) implements WireMessage, CpScoped, DriverScoped {
 
     public static ChargeCompletion of(String cpId, String sessionId, String driverId,
                                       double energyConsumedKwh, double totalCost, SessionEnding ending) {
         return new ChargeCompletion(Stamps.newMessageId(), cpId, sessionId, driverId,
-                energyConsumedKwh, totalCost, Stamps.now(), ending.wire());
+                energyConsumedKwh, totalCost, Stamps.now(), ending.wire(), null, null);
+    }
+
+    /**
+     * The driver's ticket: Central's own {@code charge_completion} with the session's start and end
+     * (ISO-8601, extension fields the first implementation ignores).
+     */
+    public static ChargeCompletion ticket(String cpId, String sessionId, String driverId, double energyConsumedKwh,
+                                          double totalCost, String endedBy, String startTime, String endTime) {
+        return new ChargeCompletion(Stamps.newMessageId(), cpId, sessionId, driverId, energyConsumedKwh, totalCost,
+                Stamps.now(), endedBy, startTime, endTime);
     }
 
     /** How the session ended, when the sender said so in a form we know. */

@@ -44,6 +44,26 @@ public class CentralConfig {
     long supervisionPeriodMs;
 
     @Inject
+    @ConfigProperty(name = "session.start.timeout.seconds")
+    long sessionStartTimeoutSeconds;
+
+    @Inject
+    @ConfigProperty(name = "session.end.grace.seconds")
+    long sessionEndGraceSeconds;
+
+    @Inject
+    @ConfigProperty(name = "session.restart.grace.seconds")
+    long sessionRestartGraceSeconds;
+
+    @Inject
+    @ConfigProperty(name = "session.request.max.age.seconds")
+    long requestMaxAgeSeconds;
+
+    @Inject
+    @ConfigProperty(name = "telemetry.flush.ms")
+    long telemetryFlushMs;
+
+    @Inject
     @ConfigProperty(name = "broker.address")
     String brokerAddress;
 
@@ -85,6 +105,31 @@ public class CentralConfig {
     /** How often silent Monitors are looked for. */
     public Duration supervisionPeriod() {
         return Duration.ofMillis(supervisionPeriodMs);
+    }
+
+    /** An accepted charge whose CP shows no supply within this time is closed as not started. */
+    public Duration sessionStartTimeout() {
+        return Duration.ofSeconds(sessionStartTimeoutSeconds);
+    }
+
+    /** After asking a CP to end a supply, how long to wait for its final figures. */
+    public Duration sessionEndGrace() {
+        return Duration.ofSeconds(sessionEndGraceSeconds);
+    }
+
+    /** After a Central restart, how long sessions left running wait for their CPs' results. */
+    public Duration sessionRestartGrace() {
+        return Duration.ofSeconds(sessionRestartGraceSeconds);
+    }
+
+    /** Charge requests older than this (e.g. queued in Kafka while Central was down) are refused. */
+    public Duration requestMaxAge() {
+        return Duration.ofSeconds(requestMaxAgeSeconds);
+    }
+
+    /** How often meter readings are written (one transaction for all sessions). */
+    public Duration telemetryFlushPeriod() {
+        return Duration.ofMillis(telemetryFlushMs);
     }
 
     public String brokerAddress() {

@@ -1,25 +1,35 @@
 package org.evcharging.central.infrastructure.socket;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.evcharging.api.message.MessageType;
 import org.evcharging.api.message.Response;
 import org.evcharging.api.message.WireMessage;
 import org.evcharging.api.message.session.ChargeCompletion;
 import org.evcharging.api.message.session.ChargingData;
+import org.evcharging.central.application.SessionService;
 import org.evcharging.central.domain.model.chargingpoint.CpId;
 
-/** Session messages relayed by a Monitor: telemetry ticks and completions. */
+/** Session messages relayed by a Monitor: meter readings and completions (also arriving via Kafka). */
 @ApplicationScoped
 class SessionMessages {
 
+    @Inject
+    SessionService sessions;
+
     WireMessage telemetry(CpId from, ChargingData data) {
-        return Response.failure(MessageType.CHARGING_DATA, data.messageId(),
-                "Charging session " + data.sessionId() + " does not exist");
+        if (!sessions.reading(data.sessionId(), data.energyConsumedKwh(), data.totalCost())) {
+            return Response.failure(MessageType.CHARGING_DATA, data.messageId(),
+                    "Charging session " + data.sessionId() + " does not exist");
+        }
+        return Response.success(MessageType.CHARGING_DATA, data.messageId(), "Charging data processed");
     }
 
     WireMessage completion(CpId from, ChargeCompletion completion) {
-        return Response.failure(MessageType.CHARGE_COMPLETION, completion.messageId(),
-                "Charging session " + completion.sessionId() + " does not exist");
+        sessions.completion(completion.sessionId(), completion.energyConsumedKwh(), completion.totalCost(),
+                completion.ending());
+        return Response.success(MessageType.CHARGE_COMPLETION, completion.messageId(),
+                "Charge completion notification processed, charging point " + completion.cpId() + " status updated to active");
     }
 }

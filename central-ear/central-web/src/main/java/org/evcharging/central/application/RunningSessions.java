@@ -1,0 +1,51 @@
+package org.evcharging.central.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.evcharging.central.domain.model.chargingpoint.CpId;
+
+/** Every session that has not ended, by session, CP and driver: the telemetry path never reads the database. */
+@ApplicationScoped
+public class RunningSessions {
+
+    private final Map<String, RunningSession> bySession = new ConcurrentHashMap<>();
+    private final Map<CpId, RunningSession> byCp = new ConcurrentHashMap<>();
+    private final Map<String, RunningSession> byDriver = new ConcurrentHashMap<>();
+
+    void add(RunningSession session) {
+        bySession.put(session.id(), session);
+        byCp.put(session.cpId(), session);
+        byDriver.put(session.driverId(), session);
+    }
+
+    void remove(RunningSession session) {
+        bySession.remove(session.id(), session);
+        byCp.remove(session.cpId(), session);
+        byDriver.remove(session.driverId(), session);
+    }
+
+    public Optional<RunningSession> get(String sessionId) {
+        return sessionId == null ? Optional.empty() : Optional.ofNullable(bySession.get(sessionId));
+    }
+
+    public Optional<RunningSession> onCp(CpId cpId) {
+        return Optional.ofNullable(byCp.get(cpId));
+    }
+
+    public Optional<RunningSession> ofDriver(String driverId) {
+        return Optional.ofNullable(byDriver.get(driverId));
+    }
+
+    public Collection<RunningSession> all() {
+        return bySession.values();
+    }
+
+    public int size() {
+        return bySession.size();
+    }
+}

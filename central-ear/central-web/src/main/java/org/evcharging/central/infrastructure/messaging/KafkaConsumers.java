@@ -1,0 +1,104 @@
+package org.evcharging.central.infrastructure.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.evcharging.api.Topics;
+import org.evcharging.api.message.MessageCodec;
+import org.evcharging.api.message.ParseResult;
+import org.evcharging.api.message.WireMessage;
+import org.evcharging.api.message.driver.AvailableCpsRequest;
+import org.evcharging.api.message.driver.ChargeRequest;
+import org.evcharging.api.message.driver.ChargingHistoryRequest;
+import org.evcharging.api.message.driver.StopChargingRequest;
+import org.evcharging.api.message.session.ChargeCompletion;
+import org.evcharging.api.message.session.ChargingData;
+import org.evcharging.central.application.SessionService;
+import org.evcharging.central.domain.shared.DomainException;
+
+/**
+ * The five topics Central consumes (MicroProfile Reactive Messaging, channels configured in
+ * microprofile-config.properties). Like the first implementation, a record is routed by its
+ * {@code type}, not by its topic. A record that cannot be used goes to the dead-letter topic and
+ * the channel goes on: no exception ever leaves these methods, so a bad record cannot stop a stream.
+ */
+@ApplicationScoped
+public class KafkaConsumers {
+
+    private static final Logger LOG = Logger.getLogger(KafkaConsumers.class.getName());
+
+    @Inject
+    DriverRequests driverRequests;
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    DeadLetters deadLetters;
+
+    @Incoming("driver-charge-requests")
+    public void chargeRequests(String record) {
+        handle(Topics.DRIVER_CHARGE_REQUESTS, record);
+    }
+
+    @Incoming("driver-stop-requests")
+    public void stopRequests(String record) {
+        handle(Topics.DRIVER_STOP_REQUESTS, record);
+    }
+
+    @Incoming("driver-cps-requests")
+    public void cpsRequests(String record) {
+        handle(Topics.DRIVER_CPS_REQUESTS, record);
+    }
+
+    @Incoming("charging-session-data")
+    public void sessionData(String record) {
+        handle(Topics.CHARGING_SESSION_DATA, record);
+    }
+
+    @Incoming("charging-session-complete")
+    public void sessionComplete(String record) {
+        handle(Topics.CHARGING_SESSION_COMPLETE, record);
+    }
+
+    void handle(String topic, String record) {
+        try {
+            ParseResult parsed = MessageCodec.parse(record);
+            if (parsed instanceof ParseResult.Invalid invalid) {
+                deadLetters.park(topic, record, invalid.reason() + ": " + invalid.detail());
+                return;
+            }
+            route(topic, record, ((ParseResult.Parsed) parsed).message());
+        } catch (DomainException | IllegalArgumentException e) {
+            deadLetters.park(topic, record, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Failed to process a record of " + topic, e);
+            deadLetters.park(topic, record, "processing failed: " + e);
+        }
+    }
+
+    private void route(String topic, String record, WireMessage message) {
+        if (message instanceof ChargeRequest request) {
+            driverRequests.charge(request);
+        } else if (message instanceof StopChargingRequest request) {
+            driverRequests.stop(request);
+        } else if (message instanceof AvailableCpsRequest request) {
+            driverRequests.availableCps(request);
+        } else if (message instanceof ChargingHistoryRequest request) {
+            driverRequests.history(request);
+        } else if (message instanceof ChargingData data) {
+            if (!sessions.reading(data.sessionId(), data.energyConsumedKwh(), data.totalCost())) {
+                deadLetters.park(topic, record, "unknown session " + data.sessionId());
+            }
+        } else if (message instanceof ChargeCompletion completion) {
+            sessions.completion(completion.sessionId(), completion.energyConsumedKwh(), completion.totalCost(),
+                    completion.ending());
+        } else {
+            deadLetters.park(topic, record, "a " + message.type() + " does not belong on " + topic);
+        }
+    }
+}

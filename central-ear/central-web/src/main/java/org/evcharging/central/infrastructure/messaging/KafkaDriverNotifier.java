@@ -1,0 +1,23 @@
+package org.evcharging.central.infrastructure.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.evcharging.api.Topics;
+import org.evcharging.api.message.DriverScoped;
+import org.evcharging.api.message.MessageCodec;
+import org.evcharging.api.message.WireMessage;
+import org.evcharging.central.application.DriverNotifier;
+
+/** Drivers' messages on {@code driver_responses}, keyed by driver id. */
+@ApplicationScoped
+public class KafkaDriverNotifier implements DriverNotifier {
+
+    @Inject
+    KafkaRecords records;
+
+    @Override
+    public <T extends WireMessage & DriverScoped> void notify(T message) {
+        records.send(Topics.DRIVER_RESPONSES, message.driverId(), MessageCodec.toJson(message));
+    }
+}
