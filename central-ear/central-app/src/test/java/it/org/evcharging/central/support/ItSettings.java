@@ -2,6 +2,7 @@ package it.org.evcharging.central.support;
 
 import java.nio.file.Path;
 
+
 /** Ports and directories the build reserved for the integration tests (see central-app/pom.xml). */
 public final class ItSettings {
 
