@@ -101,8 +101,11 @@ public class SessionService {
         if (store.find(sessionId).isEmpty()) {
             throw new NotFoundException("Charging session " + sessionId + " does not exist");
         }
-        // Already ended (e.g. closed at once on a fault): only raise the totals to the metered truth.
-        store.close(sessionId, energy, cost, ending);
+        // Not followed live: already ended (only the totals may rise), or not yet re-loaded after a restart.
+        SessionStore.Ended ended = store.close(sessionId, energy, cost, ending);
+        if (ended.first()) {
+            drivers.notify(Tickets.of(ended.session()));
+        }
     }
 
     /** The driver's stop: only their own running session (quirk 10.23). */
@@ -138,6 +141,9 @@ public class SessionService {
     void resumeAfterRestart() {
         long deadline = System.nanoTime() + config.sessionRestartGrace().toNanos();
         for (ChargingSession session : store.unfinished()) {
+            if (running.get(session.id()).isPresent()) {
+                continue;
+            }
             RunningSession live = new RunningSession(session.id(), CpId.of(session.cpId()), session.driverId(),
                     session.energyKwh(), session.totalCost(), session.startedAtMillis() != null, deadline);
             live.requestEnding(SessionEnding.CENTRAL_LOST, deadline);

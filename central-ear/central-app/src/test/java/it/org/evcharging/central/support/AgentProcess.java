@@ -48,6 +48,25 @@ public final class AgentProcess implements AutoCloseable {
                 "--data-dir", dataDir.toString()), dataDir.resolveSibling(dataDir.getFileName() + ".log"));
     }
 
+    /** A terminal driver running a service file unattended. */
+    public static AgentProcess driverServices(String broker, String driverId, Path servicesFile, double pauseSeconds) {
+        return new AgentProcess(List.of(java(), "-jar", jar().toString(), "driver", broker, driverId, "--services",
+                servicesFile.toString(), "--pause-seconds", Double.toString(pauseSeconds)),
+                servicesFile.resolveSibling(driverId + ".log"));
+    }
+
+    /** Waits for the process to end by itself; returns its exit status. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("Process did not end within " + timeout + "; see " + log);
+        }
+        return process.exitValue();
+    }
+
+    public String output() throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
