@@ -1,0 +1,52 @@
+package org.evcharging.agent.console;
+
+import java.io.PrintStream;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The process's story on standard output: one stable, time-stamped line per event ("Supply
+ * started session=...", "Cannot connect to CENTRAL ..."), which people read and scripts grep.
+ * Diagnostics (bad frames, stack traces) go to java.util.logging on standard error instead.
+ */
+public final class EventLog {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+
+    private volatile Consumer<String> sink;
+    private final PrintStream out;
+
+    public EventLog(PrintStream out) {
+        this.out = Objects.requireNonNull(out, "out");
+        this.sink = line -> {
+            synchronized (out) {
+                out.println(line);
+                out.flush();
+            }
+        };
+    }
+
+    /** An event, time-stamped. */
+    public void event(String message) {
+        sink.accept(TIME.format(LocalTime.now()) + " " + message);
+    }
+
+    /** Text printed as is (menus, tickets, banners), one or more lines. */
+    public void text(String block) {
+        synchronized (out) {
+            out.print(block.endsWith("\n") ? block : block + "\n");
+            out.flush();
+        }
+    }
+
+    /** Sends events somewhere else, e.g. into a status panel that redraws the screen. */
+    public void redirectEvents(Consumer<String> newSink) {
+        this.sink = Objects.requireNonNull(newSink, "newSink");
+    }
+
+    public PrintStream out() {
+        return out;
+    }
+}
