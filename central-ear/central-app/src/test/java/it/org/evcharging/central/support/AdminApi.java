@@ -11,16 +11,36 @@ import java.time.Duration;
 
 import org.evcharging.api.message.Json;
 
-/** Central's admin REST API as an operator's script would call it. */
+/**
+ * Central's admin REST API as an operator's script would call it. Without an explicit
+ * Authorization header it sends the operator credentials {@link CentralFixture} configures.
+ */
 public final class AdminApi {
 
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String authorization;
 
+    /** {@code authorization} null: the fixture's operator; otherwise this Authorization header. */
     public AdminApi(URI centralBase, String authorization) {
         this.base = centralBase.resolve("/api/");
-        this.authorization = authorization;
+        this.authorization = authorization != null ? authorization
+                : basic(CentralFixture.OPERATOR_USER, CentralFixture.OPERATOR_PASSWORD);
+    }
+
+    /** A caller without credentials, for the 401 tests. */
+    public static AdminApi anonymous(URI centralBase) {
+        return new AdminApi(centralBase, "");
+    }
+
+    public static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    public HttpResponse<String> postJson(String path, String body) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -38,7 +58,7 @@ public final class AdminApi {
     public HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
                 .header("Accept", "application/json");
-        if (authorization != null) {
+        if (!authorization.isEmpty()) {
             builder.header("Authorization", authorization);
         }
         return builder;

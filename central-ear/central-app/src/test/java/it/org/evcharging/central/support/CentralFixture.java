@@ -15,6 +15,9 @@ import org.evcharging.kafka.KafkaBrokerProcess;
 public final class CentralFixture implements AutoCloseable {
 
     public static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    /** Not the defaults, so the tests also show the credentials come from configuration. */
+    public static final String OPERATOR_USER = "it-operator";
+    public static final String OPERATOR_PASSWORD = "it-secret";
 
     private final Path workDir;
     private final KafkaBrokerProcess kafka;
@@ -34,6 +37,8 @@ public final class CentralFixture implements AutoCloseable {
         env.put("LISTEN_PORT", Integer.toString(ItSettings.acceptorPort()));
         env.put("BROKER_ADDRESS", kafka.bootstrapServers());
         env.put("DB_PATH", databasePathIn(workDir).toString());
+        env.put("ADMIN_USER", OPERATOR_USER);
+        env.put("ADMIN_PASSWORD", OPERATOR_PASSWORD);
         env.putAll(extraEnv);
         this.central = new LibertyServerProcess(ItSettings.libertyInstall(), "central",
                 workDir.resolve("central"), ItSettings.httpPort(), env);
