@@ -38,6 +38,8 @@ final class HeartbeatSwarm {
         }
     }
 
+    private static final int SETUP_HEARTBEAT_SECONDS = 3600;
+
     private final InetSocketAddress target;
     private final int count;
     private final Selector selector;
@@ -62,7 +64,8 @@ final class HeartbeatSwarm {
             monitors.add(monitor);
             monitor.connect();
             monitor.send(MessageCodec.toBytes(AuthRequest.of(monitor.cpId)));
-            monitor.send(MessageCodec.toBytes(RegisterRequest.of(monitor.cpId, "Bench", 0.25, (int) (periodMs / 1000))));
+            // A long interval while the swarm is still setting up: silent links are rightly closed by Central.
+            monitor.send(MessageCodec.toBytes(RegisterRequest.of(monitor.cpId, "Bench", 0.25, SETUP_HEARTBEAT_SECONDS)));
             if (i % 500 == 0) {
                 pump(0);
             }
@@ -89,7 +92,7 @@ final class HeartbeatSwarm {
                 if (next[i] <= now) {
                     SimulatedMonitor monitor = monitors.get(i);
                     monitor.pendingSince.addLast(now);
-                    monitor.send(MessageCodec.toBytes(HeartbeatRequest.of(monitor.cpId, (int) (periodMs / 1000))));
+                    monitor.send(MessageCodec.toBytes(HeartbeatRequest.of(monitor.cpId, (int) Math.max(1, periodMs / 1000))));
                     sent++;
                     next[i] += periodNanos;
                 }

@@ -1,0 +1,145 @@
+package it.org.evcharging.central.operator;
+
+import static it.org.evcharging.central.operator.ScriptedCharge.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import it.org.evcharging.central.support.AdminApi;
+import it.org.evcharging.central.support.Browser;
+import it.org.evcharging.central.support.CentralFixture;
+import it.org.evcharging.central.support.FakeMonitor;
+import it.org.evcharging.central.support.KafkaDriver;
+
+import java.util.Map;
+
+import org.evcharging.api.message.Response;
+import org.evcharging.api.message.monitor.FaultNotification;
+import org.evcharging.api.message.monitor.StopCpCommand;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The live panel in a real headless Chromium, against a real Central: a scripted CP goes
+ * DISCONNECTED (pending) → ACTIVE (authorized from the page) → CHARGING (kWh rising, driver shown)
+ * → FAULTY → STOPPED (stopped from the page, and the CP receives the command), and the feed shows
+ * the request, the decision and the fault. The page is never reloaded.
+ */
+class PanelIT {
+
+    private static final String CP = "cp_panel_1";
+    private static CentralFixture system;
+    private static AdminApi admin;
+
+    @BeforeAll
+    static void startSystem() throws Exception {
+        system = CentralFixture.start(PanelIT.class, Map.of("SESSION_END_GRACE_SECONDS", "3"));
+        admin = new AdminApi(system.central().baseUri(), null);
+    }
+
+    @AfterAll
+    static void stopSystem() throws Exception {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void theOperatorWatchesACpThroughEveryStateAndStopsItFromThePage() throws Exception {
+        try (FakeMonitor cp = ScriptedCharge.pendingCp(system, CP);
+             KafkaDriver driver = new KafkaDriver(system.kafka().bootstrapServers(), "driver_panel_1");
+             Browser browser = Browser.desktop()) {
+            signInAsOperator(browser);
+            browser.driver().get(system.central().baseUri().resolve("/panel/").toString());
+
+            awaitTile(browser, "DISCONNECTED", "grey");
+            assertThat(tile(browser).findElement(By.cssSelector(".pending")).getText()).isEqualTo("Pending authorization");
+            browser.screenshot("panel-1-disconnected-pending");
+
+            click(browser, "authorize");
+            cp.await(org.evcharging.api.message.monitor.AuthResponse.class,
+                    r -> org.evcharging.api.message.ReplyStatus.SUCCESS.equals(r.status()), WAIT);
+            ScriptedCharge.activate(cp, CP);
+            awaitTile(browser, "ACTIVE", "green");
+            assertThat(tile(browser).findElements(By.cssSelector(".pending"))).isEmpty();
+            browser.screenshot("panel-2-active");
+
+            String sessionId = ScriptedCharge.startCharge(driver, cp, CP);
+            ScriptedCharge.tick(cp, CP, sessionId, driver.id(), 1);
+            awaitTile(browser, "CHARGING", "green");
+            browser.waiting(WAIT).until(d -> kwh(browser) >= 0.01);
+            double first = kwh(browser);
+            for (int n = 2; n <= 4; n++) {
+                ScriptedCharge.tick(cp, CP, sessionId, driver.id(), n);
+            }
+            browser.waiting(WAIT).until(d -> kwh(browser) >= 0.04);
+            assertThat(kwh(browser)).isGreaterThan(first);
+            assertThat(tile(browser).findElement(By.cssSelector(".driver")).getText()).isEqualTo("Driver " + driver.id());
+            assertThat(tile(browser).findElement(By.cssSelector(".eur b")).getText()).isEqualTo("0.01");
+            browser.waiting(WAIT).until(d -> !tile(browser).findElement(By.cssSelector(".kw b")).getText().equals("–"));
+            browser.screenshot("panel-3-charging");
+
+            cp.call(FaultNotification.of(CP, FaultNotification.ENGINE_CONNECTION_LOST), Response.class);
+            awaitTile(browser, "FAULTY", "red");
+            browser.screenshot("panel-4-faulty");
+
+            click(browser, "stop");
+            StopCpCommand stop = cp.await(StopCpCommand.class, c -> CP.equals(c.cpId()), WAIT);
+            assertThat(stop.cpId()).isEqualTo(CP);
+            awaitTile(browser, "STOPPED", "orange");
+            assertThat(tile(browser).findElement(By.cssSelector(".state")).getText()).isEqualToIgnoringCase("Out of Order");
+            assertThat(admin.stateOf(CP)).isEqualTo("STOPPED");
+
+            String feed = browser.driver().findElement(By.id("feed")).getText();
+            assertThat(feed).contains("Driver " + driver.id() + " asks to charge at " + CP)
+                    .contains("Accepted " + driver.id() + " at " + CP)
+                    .contains("CP " + CP + " is FAULTY")
+                    .contains("CP " + CP + " is STOPPED");
+            browser.screenshot("panel-5-stopped");
+        }
+    }
+
+    /** The browser sends the operator's credentials with every request, as after a basic-auth prompt. */
+    private static void signInAsOperator(Browser browser) {
+        browser.driver().executeCdpCommand("Network.enable", Map.of());
+        browser.driver().executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization",
+                AdminApi.basic(CentralFixture.OPERATOR_USER, CentralFixture.OPERATOR_PASSWORD))));
+    }
+
+    private static WebElement tile(Browser browser) {
+        return browser.driver().findElement(By.cssSelector(".tile[data-cp='" + CP + "']"));
+    }
+
+    private static void awaitTile(Browser browser, String state, String colour) {
+        browser.waiting(WAIT).until(d -> {
+            var tiles = d.findElements(By.cssSelector(".tile[data-cp='" + CP + "']"));
+            return !tiles.isEmpty() && state.equals(tiles.get(0).getAttribute("data-state"))
+                    && tiles.get(0).getAttribute("class").contains(colour);
+        });
+    }
+
+    private static void click(Browser browser, String action) {
+        browser.waiting(WAIT).until(d -> {
+            var buttons = d.findElements(By.cssSelector(".tile[data-cp='" + CP + "'] button[data-action='" + action + "']"));
+            if (buttons.isEmpty()) {
+                return false;
+            }
+            try {
+                buttons.get(0).click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return false; // the tile was redrawn by a snapshot between find and click
+            }
+        });
+    }
+
+    private static double kwh(Browser browser) {
+        var cells = browser.driver().findElements(By.cssSelector(".tile[data-cp='" + CP + "'] .kwh b"));
+        try {
+            return cells.isEmpty() ? 0 : Double.parseDouble(cells.get(0).getText());
+        } catch (NumberFormatException | org.openqa.selenium.StaleElementReferenceException e) {
+            return 0;
+        }
+    }
+}

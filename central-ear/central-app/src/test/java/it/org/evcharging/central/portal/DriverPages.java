@@ -1,0 +1,115 @@
+package it.org.evcharging.central.portal;
+
+import it.org.evcharging.central.support.Browser;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** One browser on the driver portal, driven the way a driver would: forms, buttons, what the page shows. */
+final class DriverPages implements AutoCloseable {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final Browser browser;
+    private final PortalSystem system;
+
+    DriverPages(Browser browser, PortalSystem system) {
+        this.browser = browser;
+        this.system = system;
+    }
+
+    Browser browser() {
+        return browser;
+    }
+
+    void open(String page) {
+        browser.driver().get(system.portalUrl(page));
+        awaitLive();
+    }
+
+    /** Signs in from the start page; {@code screenshot} names a shot of the filled form, or null. */
+    void signIn(String driverId, String screenshot) throws IOException {
+        browser.driver().get(system.portalUrl("/"));
+        browser.driver().findElement(By.id("signin:driverId")).sendKeys(driverId);
+        if (screenshot != null) {
+            browser.screenshot(screenshot);
+        }
+        browser.driver().findElement(By.id("signin:go")).click();
+        browser.waiting(WAIT).until(ExpectedConditions.urlContains("charging-points"));
+        awaitLive();
+    }
+
+    /** Waits until the push stream has delivered the first snapshot. */
+    void awaitLive() {
+        browser.waiting(WAIT).until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-live")));
+    }
+
+    WebElement awaitAvailable(String cpId) {
+        return browser.waiting(WAIT).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#cp-list li.green[data-cp='" + cpId + "'] button.charge")));
+    }
+
+    void chargeAt(String cpId) {
+        awaitAvailable(cpId).click();
+        browser.waiting(WAIT).until(ExpectedConditions.urlContains("live-session"));
+        awaitLive();
+    }
+
+    void requestTyped(String cpId) {
+        browser.driver().findElement(By.id("request:cpId")).sendKeys(cpId);
+        browser.driver().findElement(By.id("request:go")).click();
+        browser.waiting(WAIT).until(ExpectedConditions.urlContains("live-session"));
+        awaitLive();
+    }
+
+    String text(String id) {
+        return browser.driver().findElement(By.id(id)).getText();
+    }
+
+    double number(String id) {
+        String value = text(id);
+        return value.isBlank() ? 0 : Double.parseDouble(value);
+    }
+
+    /** Waits for a step of the live session whose text contains {@code fragment}; returns its text. */
+    String awaitStep(String fragment, Duration timeout) {
+        return browser.waiting(timeout).until(d -> d.findElements(By.cssSelector("#steps li")).stream()
+                .map(WebElement::getText).filter(t -> t.contains(fragment)).findFirst().orElse(null));
+    }
+
+    void awaitKwhAbove(double kwh, Duration timeout) {
+        browser.waiting(timeout).until(d -> number("session-kwh") > kwh);
+    }
+
+    void stop() {
+        browser.waiting(WAIT).until(ExpectedConditions.elementToBeClickable(By.id("stop:go"))).click();
+    }
+
+    void awaitTicket(Duration timeout) {
+        browser.waiting(timeout).until(ExpectedConditions.visibilityOfElementLocated(By.id("ticket")));
+    }
+
+    String pageSource() {
+        return browser.driver().getPageSource();
+    }
+
+    Object script(String js) {
+        return ((JavascriptExecutor) browser.driver()).executeScript(js);
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Number> pushLatencies() {
+        return (List<Number>) script("return window.portalPushLatencies || [];");
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+    }
+}

@@ -1,0 +1,87 @@
+package it.org.evcharging.central.portal;
+
+import it.org.evcharging.central.support.AgentProcess;
+import it.org.evcharging.central.support.CentralFixture;
+import it.org.evcharging.central.support.LibertyServerProcess;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the portal tests run against, all real processes: a broker and Central (the
+ * fixture), the portal's own Liberty server, and charging points made of an Engine and a Monitor
+ * process each. Engines tick fast and end supplies after a short maximum so tests stay short.
+ */
+final class PortalSystem implements AutoCloseable {
+
+    static final long ENGINE_TICK_MS = 200;
+    static final int MAX_CHARGE_SECONDS = 10;
+
+    private final CentralFixture central;
+    private final LibertyServerProcess portal;
+    private final AgentProcess.Group agents = new AgentProcess.Group();
+    private final List<String> cpIds = new ArrayList<>();
+
+    private PortalSystem(CentralFixture central, LibertyServerProcess portal) {
+        this.central = central;
+        this.portal = portal;
+    }
+
+    static PortalSystem start(Class<?> testClass, int chargingPoints) throws Exception {
+        CentralFixture central = CentralFixture.start(testClass, Map.of("CP_AUTO_AUTHORIZE", "true"));
+        LibertyServerProcess portal = new LibertyServerProcess(Path.of(System.getProperty("portal.liberty.install.dir")),
+                "driver", central.workDir().resolve("portal"), Integer.parseInt(System.getProperty("it.portal.http.port")),
+                Map.of("HTTPS_PORT", System.getProperty("it.portal.https.port"),
+                        "BROKER_ADDRESS", central.kafka().bootstrapServers()));
+        PortalSystem system = new PortalSystem(central, portal);
+        try {
+            Duration ready = portal.startAndAwaitReady(CentralFixture.START_TIMEOUT);
+            System.out.printf("[timing] driver portal ready (Kafka reachable) in %d ms%n", ready.toMillis());
+            for (int n = 1; n <= chargingPoints; n++) {
+                system.addChargingPoint("PCP" + n);
+            }
+        } catch (Exception | AssertionError e) {
+            system.close();
+            throw e;
+        }
+        return system;
+    }
+
+    private void addChargingPoint(String cpId) throws Exception {
+        Path dir = central.workDir().resolve(cpId);
+        int enginePort = AgentProcess.freePort();
+        AgentProcess engine = agents.add(AgentProcess.engine(central.kafka().bootstrapServers(), enginePort,
+                dir.resolve("engine"), ENGINE_TICK_MS, MAX_CHARGE_SECONDS));
+        engine.awaitLine("ENGINE LISTENING ON", Duration.ofSeconds(30));
+        agents.add(AgentProcess.monitor(enginePort, central.acceptorPort(), cpId, 1, dir.resolve("monitor")));
+        cpIds.add(cpId);
+    }
+
+    String cp(int n) {
+        return cpIds.get(n - 1);
+    }
+
+    String portalUrl(String page) {
+        return portal.baseUri().resolve(page).toString();
+    }
+
+    CentralFixture central() {
+        return central;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        try {
+            agents.close();
+        } finally {
+            try {
+                portal.close();
+            } finally {
+                central.close();
+            }
+        }
+    }
+}
