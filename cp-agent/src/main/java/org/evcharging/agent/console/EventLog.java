@@ -15,17 +15,19 @@ public final class EventLog {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
-    private volatile Consumer<String> sink;
     private final PrintStream out;
+    private final Consumer<String> printer;
+    private volatile Consumer<String> sink;
 
     public EventLog(PrintStream out) {
         this.out = Objects.requireNonNull(out, "out");
-        this.sink = line -> {
+        this.printer = line -> {
             synchronized (out) {
                 out.println(line);
                 out.flush();
             }
         };
+        this.sink = printer;
     }
 
     /** An event, time-stamped. */
@@ -44,6 +46,11 @@ public final class EventLog {
     /** Sends events somewhere else, e.g. into a status panel that redraws the screen. */
     public void redirectEvents(Consumer<String> newSink) {
         this.sink = Objects.requireNonNull(newSink, "newSink");
+    }
+
+    /** Prints events again, e.g. once the panel that took them stops redrawing. */
+    public void printEvents() {
+        this.sink = printer;
     }
 
     public PrintStream out() {

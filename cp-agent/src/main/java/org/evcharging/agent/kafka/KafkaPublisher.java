@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -70,7 +71,7 @@ public final class KafkaPublisher implements AutoCloseable {
                 new ProducerRecord<>(topic, Topics.keyFor(topic, message), MessageCodec.toBytes(message));
         try {
             sender.execute(() -> send(record, message, onDone));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             onDone.accept(new IllegalStateException("Kafka publisher is closed"));
         }
     }

@@ -97,6 +97,7 @@ public final class MonitorAgent implements RunningAgent {
         central.link().close();
         engine.link().close();
         loop.close();
+        log.printEvents();
         log.event("Monitor of " + options.cpId() + " stopped");
         stopped.countDown();
     }
