@@ -25,6 +25,7 @@ public final class Main {
         register(new EngineCommand());
         register(new MonitorCommand());
         register(new org.evcharging.agent.driver.DriverCommand());
+        register(new org.evcharging.agent.admin.AdminCommand());
         // The driver and admin consoles join the table here when they exist.
     }
 
