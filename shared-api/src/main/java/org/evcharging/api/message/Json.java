@@ -28,7 +28,8 @@ public final class Json {
     private Json() {
     }
 
+    /** A mapper configured like the wire's; each caller gets its own, so none can reconfigure another's. */
     public static ObjectMapper mapper() {
-        return MAPPER;
+        return MAPPER.copy();
     }
 }

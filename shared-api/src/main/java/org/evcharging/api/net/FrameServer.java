@@ -135,7 +135,10 @@ public final class FrameServer implements Runnable, Closeable {
             }
         } catch (IOException e) {
             closed(connection, e);
-        } catch (RuntimeException e) {
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            // One broken handler (even a StackOverflowError) must not end the loop that serves everyone.
             LOG.log(Level.SEVERE, "Handler of " + connection.id() + " failed; closing that connection only", e);
             closed(connection, null);
         }

@@ -92,8 +92,10 @@ public class SessionService {
         BigDecimal energy = scaled(energyKwh, ChargingSession.ENERGY_SCALE);
         BigDecimal cost = scaled(totalCost, ChargingSession.COST_SCALE);
         Optional<RunningSession> live = running.get(sessionId);
-        SessionEnding ending = reported.orElseGet(() -> live.map(RunningSession::requestedEnding)
-                .orElse(SessionEnding.UNPLUGGED));
+        // A stop Central commanded is known better here than at the CP: the stop command carries no reason.
+        Optional<SessionEnding> commanded = live.map(RunningSession::requestedEnding).filter(SessionService::isCommand);
+        SessionEnding ending = commanded.or(() -> reported)
+                .orElseGet(() -> live.map(RunningSession::requestedEnding).orElse(SessionEnding.UNPLUGGED));
         if (live.isPresent()) {
             finish(live.get(), energy, cost, ending);
             return;
@@ -193,6 +195,10 @@ public class SessionService {
             LOG.info(() -> "Session " + live.id() + " ended (" + ending.wire() + "): " + ended.session().energyKwh()
                     + " kWh, " + ended.session().totalCost() + " EUR");
         }
+    }
+
+    private static boolean isCommand(SessionEnding ending) {
+        return ending == SessionEnding.DRIVER_STOP || ending == SessionEnding.OPERATOR_STOP;
     }
 
     private static BigDecimal max(BigDecimal a, BigDecimal b) {
