@@ -4,30 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import it.org.evcharging.central.support.CentralFixture;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.Executors;
 
-import org.evcharging.api.message.MessageCodec;
-import org.evcharging.api.message.MessageType;
-import org.evcharging.api.message.ParseResult;
-import org.evcharging.api.message.Response;
-import org.evcharging.api.message.WireMessage;
-import org.evcharging.api.message.monitor.AuthRequest;
-import org.evcharging.api.message.monitor.AuthResponse;
-import org.evcharging.api.net.FrameConnection;
-import org.evcharging.api.net.FrameServer;
-import org.evcharging.api.protocol.Framing;
 import org.junit.jupiter.api.Test;
 
 /**
  * How many Monitors Central's gateway holds, each heartbeating once a second, on this machine. Not
  * part of {@code verify}: run {@code ./mvnw -pl central-ear/central-app -am verify -Pbenchmark
  * -Dbench.cps=10000}. The baseline, measured in the same run, is the same swarm against a bare
- * frame server that answers without any of Central's logic: the ratio is what Central's work costs.
+ * frame server in its own JVM ({@link EchoServer}) that answers without any of Central's logic: the
+ * ratio is what Central's work costs.
  */
 class GatewayBenchmark {
 
@@ -64,26 +57,15 @@ class GatewayBenchmark {
         assertThat(central.repliesReceived()).as("the run measured something").isPositive();
     }
 
-    private static HeartbeatSwarm.Result runAgainstEchoServer() throws IOException {
-        FrameServer echo = new FrameServer(new InetSocketAddress("localhost", 0), Framing.DEFAULT_MAX_PAYLOAD,
-                1 << 20, connection -> GatewayBenchmark::answer).bind();
-        Executors.newSingleThreadExecutor().execute(echo);
-        try {
-            return new HeartbeatSwarm(new InetSocketAddress("localhost", echo.localPort()), CPS).run(SECONDS, PERIOD_MS, 300_000);
+    private static HeartbeatSwarm.Result runAgainstEchoServer() throws IOException, InterruptedException {
+        Process echo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), EchoServer.class.getName())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(echo.getInputStream(), StandardCharsets.UTF_8))) {
+            int port = Integer.parseInt(out.readLine().substring("PORT ".length()));
+            return new HeartbeatSwarm(new InetSocketAddress("localhost", port), CPS).run(SECONDS, PERIOD_MS, 300_000);
         } finally {
-            echo.close();
+            echo.destroyForcibly().waitFor();
         }
-    }
-
-    /** Parses and answers each message as Central would, without any state behind it. */
-    private static void answer(FrameConnection connection, byte[] payload) {
-        if (!(MessageCodec.parse(payload) instanceof ParseResult.Parsed parsed)) {
-            return;
-        }
-        WireMessage message = parsed.message();
-        WireMessage reply = message instanceof AuthRequest auth
-                ? AuthResponse.alreadyRegistered(auth.messageId(), auth.id())
-                : Response.success(MessageType.fromWire(message.type()).orElseThrow(), message.messageId(), "ok");
-        connection.send(MessageCodec.toBytes(reply));
     }
 }
