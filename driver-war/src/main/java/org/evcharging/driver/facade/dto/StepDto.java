@@ -1,0 +1,4 @@
+package org.evcharging.driver.facade.dto;
+
+public record StepDto(String time, String kind, String text) {
+}

@@ -1,0 +1,5 @@
+package org.evcharging.driver.portal;
+
+/** CDI event: something a driver's pages show has changed. */
+public record AccountChanged(String driverId) {
+}
