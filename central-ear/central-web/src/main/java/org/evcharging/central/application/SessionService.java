@@ -44,11 +44,15 @@ public class SessionService {
     @Inject
     CentralConfig config;
 
+    @Inject
+    jakarta.enterprise.event.Event<PanelNotice> notices;
+
     /**
      * A driver asks for a charge: accepted only on an authorized, connected, ACTIVE CP for a driver
      * with no session running; the CP is then told to supply. Throws the refusal.
      */
     public ChargingSession requestCharge(CpId cpId, String driverId, String requestMessageId) {
+        notices.fire(PanelNotice.request(cpId.value(), driverId));
         running.ofDriver(driverId).ifPresent(other -> {
             throw new ConflictException("Driver " + driverId + " already has a charging session in progress ("
                     + other.id() + " at " + other.cpId() + ")");

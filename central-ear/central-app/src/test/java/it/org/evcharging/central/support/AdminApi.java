@@ -18,7 +18,9 @@ import org.evcharging.api.message.Json;
 public final class AdminApi {
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+            // Plain HTTP/1.1: Liberty's static files do not answer the h2c upgrade the client would try.
+            .version(HttpClient.Version.HTTP_1_1).build();
     private final String authorization;
 
     /** {@code authorization} null: the fixture's operator; otherwise this Authorization header. */

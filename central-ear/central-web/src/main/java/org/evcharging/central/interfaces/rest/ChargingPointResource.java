@@ -12,8 +12,12 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.evcharging.api.model.ChargingPointState;
-import org.evcharging.central.application.ChargingPointService;
+import org.evcharging.central.application.OperatorQueries;
 import org.evcharging.central.application.OperatorService;
 import org.evcharging.central.application.OperatorService.BulkResult;
 import org.evcharging.central.domain.model.chargingpoint.CpId;
@@ -23,68 +27,98 @@ import org.evcharging.central.interfaces.rest.dto.ChargingPointView;
 @Path("charging-points")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
+@Tag(name = "Charging points", description = "Admin menu 1-4 and 7-10: list, status, authorize, stop, resume")
+@APIResponse(responseCode = "401", description = "No or wrong operator credentials")
 public class ChargingPointResource {
 
     @Inject
-    ChargingPointService chargingPoints;
+    OperatorQueries queries;
 
     @Inject
     OperatorService operator;
 
-    /** All CPs, or only those in {@code state} (e.g. ACTIVE = available, CHARGING = active). */
     @GET
-    public List<ChargingPointView> list(@QueryParam("state") String state) {
+    @Operation(summary = "List charging points (menu 1-3)",
+            description = "All CPs, or only those in one state: ACTIVE = available (menu 2), CHARGING = active (menu 3)")
+    @APIResponse(responseCode = "200", description = "The CPs, ordered by id")
+    @APIResponse(responseCode = "400", description = "Unknown state")
+    public List<ChargingPointView> list(@Parameter(description = "ACTIVE, STOPPED, CHARGING, FAULTY or DISCONNECTED")
+                                        @QueryParam("state") String state) {
         ChargingPointState filter = state == null ? null : ChargingPointState.fromWire(state.toUpperCase())
                 .orElseThrow(() -> new IllegalArgumentException("Unknown state '" + state
                         + "': use ACTIVE, STOPPED, CHARGING, FAULTY or DISCONNECTED"));
-        return chargingPoints.all().stream().filter(cp -> filter == null || cp.state() == filter)
-                .map(ChargingPointView::of).toList();
+        return queries.chargingPoints(filter).stream().map(ChargingPointView::of).toList();
     }
 
     @GET
     @Path("pending")
+    @Operation(summary = "Pending authorizations (menu 7)", description = "CPs that asked to join and wait for an operator")
+    @APIResponse(responseCode = "200", description = "The pending CPs")
     public List<ChargingPointView> pending() {
-        return chargingPoints.pending().stream().map(ChargingPointView::of).toList();
+        return queries.chargingPoints(null).stream().map(ChargingPointView::of)
+                .filter(ChargingPointView::pendingAuthorization).toList();
     }
 
     @GET
     @Path("{id}")
+    @Operation(summary = "Charging point status (menu 4)", description = "With the live supply while it charges")
+    @APIResponse(responseCode = "200", description = "The CP")
+    @APIResponse(responseCode = "400", description = "Invalid CP id")
+    @APIResponse(responseCode = "404", description = "Unknown CP")
     public ChargingPointView get(@PathParam("id") String id) {
-        return ChargingPointView.of(chargingPoints.get(CpId.of(id)));
+        return ChargingPointView.of(queries.chargingPoint(CpId.of(id)));
     }
 
     @POST
     @Path("{id}/authorize")
+    @Operation(summary = "Authorize a pending CP (menu 8)")
+    @APIResponse(responseCode = "200", description = "Authorized; a Monitor waiting on its connection registers at once")
+    @APIResponse(responseCode = "404", description = "Unknown CP")
+    @APIResponse(responseCode = "409", description = "Already authorized")
     public ChargingPointView authorize(@PathParam("id") String id) {
         return ChargingPointView.of(operator.authorize(CpId.of(id)));
     }
 
     @POST
     @Path("{id}/stop")
+    @Operation(summary = "Stop a CP: out of order (menu 9)", description = "Ends any supply in progress; the CP turns STOPPED")
+    @APIResponse(responseCode = "200", description = "Stopped")
+    @APIResponse(responseCode = "404", description = "Unknown CP")
+    @APIResponse(responseCode = "409", description = "Already stopped")
     public ChargingPointView stop(@PathParam("id") String id) {
         return ChargingPointView.of(operator.stop(CpId.of(id)));
     }
 
     @POST
     @Path("{id}/resume")
+    @Operation(summary = "Resume a stopped CP (menu 10)")
+    @APIResponse(responseCode = "200", description = "Resumed")
+    @APIResponse(responseCode = "404", description = "Unknown CP")
+    @APIResponse(responseCode = "409", description = "The CP is not stopped")
     public ChargingPointView resume(@PathParam("id") String id) {
         return ChargingPointView.of(operator.resume(CpId.of(id)));
     }
 
     @POST
     @Path("all/authorize")
+    @Operation(summary = "Authorize every pending CP (menu 8, 'all')")
+    @APIResponse(responseCode = "200", description = "The CPs it was done to, and each refusal with its reason")
     public BulkResult authorizeAll() {
         return operator.authorizeAll();
     }
 
     @POST
     @Path("all/stop")
+    @Operation(summary = "Stop every authorized CP not yet stopped (menu 9, 'all')")
+    @APIResponse(responseCode = "200", description = "The CPs it was done to, and each refusal with its reason")
     public BulkResult stopAll() {
         return operator.stopAll();
     }
 
     @POST
     @Path("all/resume")
+    @Operation(summary = "Resume every stopped CP (menu 10, 'all')")
+    @APIResponse(responseCode = "200", description = "The CPs it was done to, and each refusal with its reason")
     public BulkResult resumeAll() {
         return operator.resumeAll();
     }

@@ -1,16 +1,32 @@
 package org.evcharging.central.interfaces.rest.dto;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.math.BigDecimal;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.evcharging.central.application.ChargingPointStatus;
+import org.evcharging.central.application.LiveCharge;
 import org.evcharging.central.domain.model.chargingpoint.ChargingPoint;
+import org.evcharging.central.domain.model.chargingpoint.Registration;
 
-/** A charging point as the operator sees it. */
-public record ChargingPointView(String id, String location, BigDecimal pricePerKwh, String state, String label,
-                                String colour, String registration, boolean connected, Long lastSeenMs) {
+/** A charging point as the operator sees it; {@code charging} is present only while a session runs on it. */
+@Schema(name = "ChargingPoint", description = "A charging point, its state, panel colour and supply in progress")
+public record ChargingPointView(String id, String location, BigDecimal pricePerKwh,
+                                @Schema(enumeration = {"ACTIVE", "STOPPED", "CHARGING", "FAULTY", "DISCONNECTED"})
+                                String state, String label, String colour,
+                                @Schema(enumeration = {"PENDING", "AUTHORIZED"}) String registration,
+                                boolean pendingAuthorization, boolean connected, Long lastSeenMs,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) LiveCharge charging) {
 
     public static ChargingPointView of(ChargingPoint cp) {
+        return of(new ChargingPointStatus(cp, null));
+    }
+
+    public static ChargingPointView of(ChargingPointStatus status) {
+        ChargingPoint cp = status.chargingPoint();
         return new ChargingPointView(cp.id().value(), cp.location(), cp.pricePerKwh(), cp.state().name(),
-                cp.state().label(), cp.state().colour().css(), cp.registration().name(), cp.isConnected(),
-                cp.lastSeenMillis());
+                cp.state().label(), cp.state().colour().css(), cp.registration().name(),
+                cp.registration() == Registration.PENDING, cp.isConnected(), cp.lastSeenMillis(), status.charge());
     }
 }

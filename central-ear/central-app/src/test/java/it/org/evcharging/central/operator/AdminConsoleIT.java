@@ -1,0 +1,82 @@
+package it.org.evcharging.central.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import it.org.evcharging.central.support.AdminApi;
+import it.org.evcharging.central.support.CentralFixture;
+import it.org.evcharging.central.support.FakeMonitor;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.evcharging.api.message.monitor.ResumeCpCommand;
+import org.evcharging.api.message.monitor.StopCpCommand;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The admin console as an operator scripts it: the real jar as a process, menu choices piped on
+ * standard input, against the real Central with a connected CP that receives the commands.
+ */
+class AdminConsoleIT {
+
+    private static final String CP = "cp_console_1";
+    private static CentralFixture system;
+    private static AdminApi admin;
+
+    @BeforeAll
+    static void startSystem() throws Exception {
+        system = CentralFixture.start(AdminConsoleIT.class, Map.of());
+        admin = new AdminApi(system.central().baseUri(), null);
+    }
+
+    @AfterAll
+    static void stopSystem() throws Exception {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void pipedMenuChoicesListTheCpsThenStopAndResumeOne() throws Exception {
+        try (FakeMonitor cp = ScriptedCharge.pendingCp(system, CP)) {
+            String pending = console("7\n8\n" + CP + "\n0\n");
+            assertThat(pending).containsPattern(CP + "\\s+Unknown\\s+0\\.00\\s+DISCONNECTED\\s+PENDING")
+                    .contains("Authorized: " + CP);
+            cp.await(org.evcharging.api.message.monitor.AuthResponse.class,
+                    r -> org.evcharging.api.message.ReplyStatus.SUCCESS.equals(r.status()), ScriptedCharge.WAIT);
+            ScriptedCharge.activate(cp, CP);
+
+            String out = console("1\n9\n" + CP + "\n4\n" + CP + "\n10\n" + CP + "\n11\n0\n");
+
+            assertThat(out).containsPattern(CP + "\\s+Alicante " + CP + "\\s+0\\.30\\s+ACTIVE\\s+AUTHORIZED")
+                    .contains("Stopped: " + CP, "Resumed: " + CP)
+                    .containsPattern("Status:\\s+STOPPED \\(Out of Order\\)")
+                    .containsPattern("Connected monitors:\\s+1")
+                    .doesNotContain("Error:", "\u001b[");
+            cp.await(StopCpCommand.class, c -> CP.equals(c.cpId()), ScriptedCharge.WAIT);
+            cp.await(ResumeCpCommand.class, c -> CP.equals(c.cpId()), ScriptedCharge.WAIT);
+            assertThat(admin.stateOf(CP)).isEqualTo("ACTIVE");
+        }
+    }
+
+    private static String console(String input) throws Exception {
+        Path jar = Path.of(System.getProperty("it.agent.jar"));
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(), "admin",
+                system.central().baseUri().toString(), "--user", CentralFixture.OPERATOR_USER))
+                .redirectErrorStream(true);
+        builder.environment().put("ADMIN_PASSWORD", CentralFixture.OPERATOR_PASSWORD);
+        Process process = builder.start();
+        process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(out).isTrue();
+        assertThat(process.exitValue()).as(out).isZero();
+        return out;
+    }
+}

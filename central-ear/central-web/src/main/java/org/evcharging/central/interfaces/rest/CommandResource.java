@@ -1,0 +1,61 @@
+package org.evcharging.central.interfaces.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.evcharging.central.application.OperatorService;
+import org.evcharging.central.application.OperatorService.BulkResult;
+import org.evcharging.central.domain.model.chargingpoint.CpId;
+
+/**
+ * Menu items 8-10 as one request with a body, the way the design's console asks ("CP ID or
+ * 'all'"). A single CP's refusal is an HTTP error; for "all" each refusal is listed instead.
+ */
+@Path("commands")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Charging points")
+@APIResponse(responseCode = "401", description = "No or wrong operator credentials")
+public class CommandResource {
+
+    @Inject
+    OperatorService operator;
+
+    @POST
+    @Operation(summary = "Authorize, stop or resume one CP or 'all' (menu 8-10)")
+    @APIResponse(responseCode = "200", description = "What was done and, for 'all', what was refused and why")
+    @APIResponse(responseCode = "400", description = "Malformed body, unknown action or invalid CP id")
+    @APIResponse(responseCode = "404", description = "Unknown CP")
+    @APIResponse(responseCode = "409", description = "Not allowed in the CP's current state")
+    public BulkResult run(OperatorCommand command) {
+        if (command == null) {
+            throw new IllegalArgumentException("A JSON body {\"action\": ..., \"target\": ...} is required");
+        }
+        OperatorCommand.Action action = command.parsedAction();
+        if (command.targetsAll()) {
+            return switch (action) {
+                case AUTHORIZE -> operator.authorizeAll();
+                case STOP -> operator.stopAll();
+                case RESUME -> operator.resumeAll();
+            };
+        }
+        CpId id = CpId.of(command.target().strip());
+        switch (action) {
+            case AUTHORIZE -> operator.authorize(id);
+            case STOP -> operator.stop(id);
+            case RESUME -> operator.resume(id);
+        }
+        return new BulkResult(List.of(id.value()), List.of());
+    }
+}

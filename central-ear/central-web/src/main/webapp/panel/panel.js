@@ -1,0 +1,103 @@
+// Central's live panel: tiles and feed from Server-Sent Events, operator actions through the admin API.
+// The browser sends the operator's basic-auth credentials with these same-origin requests.
+(function () {
+  'use strict';
+  const api = '/api/';
+  const tiles = document.getElementById('tiles');
+  const feed = document.getElementById('feed');
+  const summary = document.getElementById('summary');
+  const connection = document.getElementById('connection');
+  const result = document.getElementById('action-result');
+  const maxFeed = 100;
+
+  function el(tag, attrs, text) {
+    const node = document.createElement(tag);
+    Object.entries(attrs || {}).forEach(([k, v]) => node.setAttribute(k, v));
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  function fixed(value, digits) {
+    return value === null || value === undefined ? '–' : Number(value).toFixed(digits);
+  }
+
+  function actionButton(action, cp, label) {
+    return el('button', { type: 'button', 'data-action': action, 'data-cp': cp }, label);
+  }
+
+  function tile(cp) {
+    const node = el('article', { class: 'tile ' + cp.colour, 'data-cp': cp.id, 'data-state': cp.state });
+    node.append(el('div', { class: 'id' }, cp.id));
+    node.append(el('div', { class: 'where' }, cp.location + ' · ' + fixed(cp.price_per_kwh, 2) + ' €/kWh'));
+    node.append(el('div', { class: 'state' }, cp.label));
+    if (cp.pending_authorization) node.append(el('span', { class: 'pending' }, 'Pending authorization'));
+    if (cp.charging) {
+      const live = el('div', { class: 'live' });
+      [['kw', fixed(cp.charging.power_kw, 2), 'kW'], ['kwh', fixed(cp.charging.energy_kwh, 3), 'kWh'],
+        ['eur', fixed(cp.charging.cost, 2), '€']].forEach(([cls, value, unit]) => {
+        const cell = el('span', { class: cls });
+        cell.append(el('b', {}, value), document.createTextNode(unit));
+        live.append(cell);
+      });
+      node.append(live, el('div', { class: 'driver' }, 'Driver ' + cp.charging.driver_id));
+    }
+    const actions = el('div', { class: 'actions' });
+    if (cp.pending_authorization) actions.append(actionButton('authorize', cp.id, 'Authorize'));
+    if (cp.state === 'STOPPED') actions.append(actionButton('resume', cp.id, 'Resume'));
+    else if (!cp.pending_authorization) actions.append(actionButton('stop', cp.id, 'Stop'));
+    node.append(actions);
+    return node;
+  }
+
+  function showSnapshot(snapshot) {
+    const list = snapshot.tiles;
+    tiles.replaceChildren(...(list.length ? list.map(tile)
+      : [el('p', { class: 'empty' }, 'No charging point has connected yet.')]));
+    const count = state => list.filter(cp => cp.state === state).length;
+    const pending = list.filter(cp => cp.pending_authorization).length;
+    summary.textContent = list.length + ' CPs · ' + count('ACTIVE') + ' active · ' + count('CHARGING') + ' charging · '
+      + count('STOPPED') + ' stopped · ' + count('FAULTY') + ' faulty · ' + count('DISCONNECTED') + ' disconnected'
+      + (pending ? ' · ' + pending + ' pending authorization' : '');
+  }
+
+  function feedLine(notice, atTop) {
+    const item = el('li', { class: notice.kind });
+    item.append(el('time', {}, new Date(notice.at_millis).toLocaleTimeString()), document.createTextNode(notice.text));
+    if (atTop) feed.prepend(item); else feed.append(item);
+    while (feed.children.length > maxFeed) feed.lastChild.remove();
+  }
+
+  async function act(action, cp) {
+    const path = cp === 'all' ? 'charging-points/all/' + action : 'charging-points/' + encodeURIComponent(cp) + '/' + action;
+    result.className = '';
+    result.textContent = action + ' ' + cp + '…';
+    try {
+      const response = await fetch(api + path, { method: 'POST', headers: { Accept: 'application/json' } });
+      const body = await response.json();
+      if (!response.ok) throw new Error(body.message || response.statusText);
+      result.textContent = cp === 'all'
+        ? action + ' all: done ' + (body.done.join(', ') || 'none') + (body.refused.length ? '; refused '
+          + body.refused.map(r => r.cp_id + ' (' + r.reason + ')').join(', ') : '')
+        : action + ' ' + cp + ': done, now ' + body.state;
+    } catch (e) {
+      result.className = 'error';
+      result.textContent = action + ' ' + cp + ' failed: ' + e.message;
+    }
+  }
+
+  document.addEventListener('click', event => {
+    const button = event.target.closest('button[data-action]');
+    if (button) act(button.dataset.action, button.dataset.cp);
+  });
+
+  function connect() {
+    const source = new EventSource(api + 'panel/events');
+    source.onopen = () => { connection.className = 'online'; connection.textContent = 'live'; };
+    source.onerror = () => { connection.className = 'offline'; connection.textContent = 'reconnecting…'; };
+    source.addEventListener('snapshot', e => showSnapshot(JSON.parse(e.data)));
+    source.addEventListener('history', e => { feed.replaceChildren(); JSON.parse(e.data).forEach(n => feedLine(n, false)); });
+    source.addEventListener('feed', e => feedLine(JSON.parse(e.data), true));
+  }
+
+  connect();
+}());
