@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -55,8 +56,13 @@ final class DriverPages implements AutoCloseable {
                 By.cssSelector("#cp-list li.green[data-cp='" + cpId + "'] button.charge")));
     }
 
+    /** Clicks "Charge here"; the live list may redraw between finding the button and clicking it. */
     void chargeAt(String cpId) {
-        awaitAvailable(cpId).click();
+        awaitAvailable(cpId);
+        browser.waiting(WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
+            awaitAvailable(cpId).click();
+            return true;
+        });
         browser.waiting(WAIT).until(ExpectedConditions.urlContains("live-session"));
         awaitLive();
     }
@@ -72,6 +78,11 @@ final class DriverPages implements AutoCloseable {
         return browser.driver().findElement(By.id(id)).getText();
     }
 
+    /** Who the page says is signed in, also where a narrow screen hides it. */
+    String signedInDriver() {
+        return browser.driver().findElement(By.id("driver-id")).getDomProperty("textContent");
+    }
+
     double number(String id) {
         String value = text(id);
         return value.isBlank() ? 0 : Double.parseDouble(value);
@@ -79,7 +90,9 @@ final class DriverPages implements AutoCloseable {
 
     /** Waits for a step of the live session whose text contains {@code fragment}; returns its text. */
     String awaitStep(String fragment, Duration timeout) {
-        return browser.waiting(timeout).until(d -> d.findElements(By.cssSelector("#steps li")).stream()
+        // Steps are redrawn as they come: a row read mid-redraw is simply read again.
+        return browser.waiting(timeout).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("#steps li")).stream()
                 .map(WebElement::getText).filter(t -> t.contains(fragment)).findFirst().orElse(null));
     }
 

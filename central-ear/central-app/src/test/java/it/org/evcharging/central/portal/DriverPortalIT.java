@@ -139,12 +139,12 @@ class DriverPortalIT {
                 page.open("history.xhtml");
                 page.browser().waiting(WAIT).until(d -> page.text("history-list").contains(beaSession));
                 assertThat(page.pageSource()).doesNotContain(carlSession);
-                assertThat(page.text("driver-id")).isEqualTo("bea");
+                assertThat(page.signedInDriver()).isEqualTo("bea");
             }
             carl.open("history.xhtml");
             carl.browser().waiting(WAIT).until(d -> carl.text("history-list").contains(carlSession));
             assertThat(carl.pageSource()).doesNotContain(beaSession);
-            assertThat(carl.text("driver-id")).isEqualTo("carl");
+            assertThat(carl.signedInDriver()).isEqualTo("carl");
         }
     }
 
