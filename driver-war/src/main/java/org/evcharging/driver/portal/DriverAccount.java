@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.evcharging.api.message.MessageType;
 import org.evcharging.api.message.Response;
 import org.evcharging.api.message.WireMessage;
 import org.evcharging.api.message.driver.ChargeRequest;
@@ -102,6 +103,7 @@ public final class DriverAccount {
         }
         boolean changed = pending.answered(message.messageId());
         long now = now();
+        adoptIfNew(message, now);
         if (message instanceof Response reply && current != null) {
             if (current.answers(reply)) {
                 changed |= current.onReply(reply, now);
@@ -121,6 +123,24 @@ public final class DriverAccount {
         if (changed) {
             events.changed(this);
         }
+    }
+
+    /** Follows a session of this driver that was requested elsewhere, unless one is already followed. */
+    private void adoptIfNew(WireMessage message, long now) {
+        if (current != null && current.live()) {
+            return;
+        }
+        if (message instanceof Response reply && reply.succeeded() && reply.sessionId() != null && !reply.sessionId().isEmpty()
+                && MessageType.CHARGE_REQUEST.responseType().equals(reply.type()) && !knownSession(reply.sessionId())) {
+            current = SessionTrack.adopted(reply.cpId(), reply.sessionId(), now);
+        } else if (message instanceof ChargingStatusUpdate update && !update.faultNotice() && update.sessionId() != null
+                && update.cpId() != null && !knownSession(update.sessionId())) {
+            current = SessionTrack.adopted(update.cpId(), update.sessionId(), now);
+        }
+    }
+
+    private boolean knownSession(String sessionId) {
+        return ticketsBySession.containsKey(sessionId) || (current != null && current.concerns(sessionId));
     }
 
     private boolean onCompletion(ChargeCompletion completion, long now) {

@@ -35,6 +35,23 @@ final class SessionTrack {
         steps.add(new Step(now, StepKind.SENT, "Request sent for charging point " + cpId));
     }
 
+    /**
+     * A session this portal did not request: another portal instance, or the CP's own menu, asked
+     * for it under this driver's id. Following it keeps every screen of the driver in agreement.
+     */
+    static SessionTrack adopted(String cpId, String sessionId, long now) {
+        SessionTrack track = new SessionTrack(cpId, "", sessionId, now);
+        track.stage = Stage.ACCEPTED;
+        return track;
+    }
+
+    private SessionTrack(String cpId, String requestId, String sessionId, long now) {
+        this.cpId = cpId;
+        this.requestId = requestId;
+        this.sessionId = sessionId;
+        steps.add(new Step(now, StepKind.ACCEPTED, "Session " + sessionId + " at " + cpId + " requested elsewhere"));
+    }
+
     boolean answers(Response reply) {
         return requestId.equals(reply.messageId());
     }

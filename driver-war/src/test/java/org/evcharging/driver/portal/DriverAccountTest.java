@@ -127,4 +127,13 @@ class DriverAccountTest {
         assertThat(account.view(3000).services().items()).extracting(AccountView.ServiceItem::state)
                 .containsExactly("FAILED", "RUNNING");
     }
+
+    @Test
+    void aSessionRequestedElsewhereUnderThisDriverIsFollowedToo() {
+        account.accept(ChargingStatusUpdate.progress("ana", "s-far", "CP9", 0.1, 0.02), 5);
+        assertThat(session().sessionId()).isEqualTo("s-far");
+        assertThat(session().cpId()).isEqualTo("CP9");
+        assertThat(session().stoppable()).isTrue();
+        assertThat(account.stop()).isEmpty();
+    }
 }

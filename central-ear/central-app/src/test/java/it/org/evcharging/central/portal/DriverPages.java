@@ -3,6 +3,7 @@ package it.org.evcharging.central.portal;
 import it.org.evcharging.central.support.Browser;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -18,11 +19,16 @@ final class DriverPages implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(20);
 
     private final Browser browser;
-    private final PortalSystem system;
+    private final URI portal;
 
     DriverPages(Browser browser, PortalSystem system) {
+        this(browser, system.portalBase());
+    }
+
+    /** A browser on a given portal instance. */
+    DriverPages(Browser browser, URI portal) {
         this.browser = browser;
-        this.system = system;
+        this.portal = portal;
     }
 
     Browser browser() {
@@ -30,13 +36,13 @@ final class DriverPages implements AutoCloseable {
     }
 
     void open(String page) {
-        browser.driver().get(system.portalUrl(page));
+        browser.driver().get(portal.resolve(page).toString());
         awaitLive();
     }
 
     /** Signs in from the start page; {@code screenshot} names a shot of the filled form, or null. */
     void signIn(String driverId, String screenshot) throws IOException {
-        browser.driver().get(system.portalUrl("/"));
+        browser.driver().get(portal.resolve("/").toString());
         browser.driver().findElement(By.id("signin:driverId")).sendKeys(driverId);
         if (screenshot != null) {
             browser.screenshot(screenshot);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import it.org.evcharging.central.support.Browser;
 import it.org.evcharging.central.support.CentralFixture;
+import it.org.evcharging.central.support.LibertyServerProcess;
 
 import java.time.Duration;
 import java.util.List;
@@ -195,6 +196,33 @@ class DriverPortalIT {
 
     @Test
     @Order(6)
+    void anotherPortalInstanceShowsTheSameDriverEverythingButReplaysNoHistory() throws Exception {
+        try (LibertyServerProcess second = system.startAnotherPortal("portal-2");
+             DriverPages gusHere = desktop(); DriverPages gusThere = new DriverPages(Browser.desktop(), second.baseUri());
+             DriverPages anaThere = new DriverPages(Browser.desktop(), second.baseUri())) {
+            // Ana charged before this instance started: nothing of it is replayed as live.
+            anaThere.signIn("ana", null);
+            anaThere.open("live-session.xhtml");
+            assertThat(anaThere.browser().driver().findElement(By.id("session-none")).isDisplayed()).isTrue();
+
+            gusHere.signIn("gus", null);
+            gusThere.signIn("gus", null);
+            gusHere.chargeAt(system.cp(1));
+            gusHere.awaitKwhAbove(0, WAIT);
+            gusThere.open("live-session.xhtml");
+            gusThere.awaitKwhAbove(0, WAIT);
+            assertThat(gusThere.text("session-id")).isEqualTo(gusHere.text("session-id"));
+
+            gusThere.stop();
+            gusThere.awaitTicket(WAIT);
+            gusHere.awaitTicket(WAIT);
+            assertThat(gusHere.text("ticket-session")).isEqualTo(gusThere.text("ticket-session"));
+            assertThat(gusHere.text("ticket-ended")).isEqualTo("Stopped by the driver");
+        }
+    }
+
+    @Test
+    @Order(7)
     void whenCentralStopsThePortalSaysItCannotConnectAndRecoversWhenCentralIsBack() throws Exception {
         try (DriverPages fay = desktop()) {
             fay.signIn("fay", null);

@@ -4,6 +4,7 @@ import it.org.evcharging.central.support.AgentProcess;
 import it.org.evcharging.central.support.CentralFixture;
 import it.org.evcharging.central.support.LibertyServerProcess;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,6 +51,17 @@ final class PortalSystem implements AutoCloseable {
         return system;
     }
 
+    /** Another portal instance on the same broker, as a second node behind a load balancer would be. */
+    LibertyServerProcess startAnotherPortal(String name) throws Exception {
+        LibertyServerProcess other = new LibertyServerProcess(Path.of(System.getProperty("portal.liberty.install.dir")),
+                "driver", central.workDir().resolve(name), AgentProcess.freePort(),
+                Map.of("HTTPS_PORT", Integer.toString(AgentProcess.freePort()),
+                        "BROKER_ADDRESS", central.kafka().bootstrapServers()));
+        Duration ready = other.startAndAwaitReady(CentralFixture.START_TIMEOUT);
+        System.out.printf("[timing] second driver portal instance ready in %d ms%n", ready.toMillis());
+        return other;
+    }
+
     private void addChargingPoint(String cpId) throws Exception {
         Path dir = central.workDir().resolve(cpId);
         int enginePort = AgentProcess.freePort();
@@ -64,8 +76,8 @@ final class PortalSystem implements AutoCloseable {
         return cpIds.get(n - 1);
     }
 
-    String portalUrl(String page) {
-        return portal.baseUri().resolve(page).toString();
+    URI portalBase() {
+        return portal.baseUri();
     }
 
     CentralFixture central() {
