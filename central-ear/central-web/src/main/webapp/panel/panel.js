@@ -49,10 +49,29 @@
     return node;
   }
 
+  // Tiles are redrawn only when their CP changed, so a button stays put between two snapshots.
+  const drawn = new Map();
+
+  function tileFor(cp) {
+    const { last_seen_ms: ignored, ...shown } = cp;
+    const signature = JSON.stringify(shown);
+    const previous = drawn.get(cp.id);
+    if (previous && previous.signature === signature) return previous.node;
+    const node = tile(cp);
+    drawn.set(cp.id, { signature, node });
+    return node;
+  }
+
   function showSnapshot(snapshot) {
     const list = snapshot.tiles;
-    tiles.replaceChildren(...(list.length ? list.map(tile)
-      : [el('p', { class: 'empty' }, 'No charging point has connected yet.')]));
+    const ids = new Set(list.map(cp => cp.id));
+    [...drawn.keys()].filter(id => !ids.has(id)).forEach(id => drawn.delete(id));
+    const nodes = list.map(tileFor);
+    const unchanged = nodes.length === tiles.children.length && nodes.every((node, i) => tiles.children[i] === node);
+    if (!unchanged) {
+      tiles.replaceChildren(...(nodes.length ? nodes
+        : [el('p', { class: 'empty' }, 'No charging point has connected yet.')]));
+    }
     const count = state => list.filter(cp => cp.state === state).length;
     const pending = list.filter(cp => cp.pending_authorization).length;
     summary.textContent = list.length + ' CPs · ' + count('ACTIVE') + ' active · ' + count('CHARGING') + ' charging · '

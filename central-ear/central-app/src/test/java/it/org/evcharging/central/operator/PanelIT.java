@@ -54,7 +54,7 @@ class PanelIT {
             browser.driver().get(system.central().baseUri().resolve("/panel/").toString());
 
             awaitTile(browser, "DISCONNECTED", "grey");
-            assertThat(tile(browser).findElement(By.cssSelector(".pending")).getText()).isEqualTo("Pending authorization");
+            awaitText(browser, ".pending", "Pending authorization");
             browser.screenshot("panel-1-disconnected-pending");
 
             click(browser, "authorize");
@@ -62,7 +62,7 @@ class PanelIT {
                     r -> org.evcharging.api.message.ReplyStatus.SUCCESS.equals(r.status()), WAIT);
             ScriptedCharge.activate(cp, CP);
             awaitTile(browser, "ACTIVE", "green");
-            assertThat(tile(browser).findElements(By.cssSelector(".pending"))).isEmpty();
+            awaitText(browser, ".pending", null);
             browser.screenshot("panel-2-active");
 
             String sessionId = ScriptedCharge.startCharge(driver, cp, CP);
@@ -75,9 +75,9 @@ class PanelIT {
             }
             browser.waiting(WAIT).until(d -> kwh(browser) >= 0.04);
             assertThat(kwh(browser)).isGreaterThan(first);
-            assertThat(tile(browser).findElement(By.cssSelector(".driver")).getText()).isEqualTo("Driver " + driver.id());
-            assertThat(tile(browser).findElement(By.cssSelector(".eur b")).getText()).isEqualTo("0.01");
-            browser.waiting(WAIT).until(d -> !tile(browser).findElement(By.cssSelector(".kw b")).getText().equals("–"));
+            awaitText(browser, ".driver", "Driver " + driver.id());
+            awaitText(browser, ".eur b", "0.01");
+            stable(browser).until(d -> !tile(browser).findElement(By.cssSelector(".kw b")).getText().equals("–"));
             browser.screenshot("panel-3-charging");
 
             cp.call(FaultNotification.of(CP, FaultNotification.ENGINE_CONNECTION_LOST), Response.class);
@@ -88,7 +88,7 @@ class PanelIT {
             StopCpCommand stop = cp.await(StopCpCommand.class, c -> CP.equals(c.cpId()), WAIT);
             assertThat(stop.cpId()).isEqualTo(CP);
             awaitTile(browser, "STOPPED", "orange");
-            assertThat(tile(browser).findElement(By.cssSelector(".state")).getText()).isEqualToIgnoringCase("Out of Order");
+            awaitText(browser, ".state", "OUT OF ORDER");
             assertThat(admin.stateOf(CP)).isEqualTo("STOPPED");
 
             String feed = browser.driver().findElement(By.id("feed")).getText();
@@ -107,12 +107,25 @@ class PanelIT {
                 AdminApi.basic(CentralFixture.OPERATOR_USER, CentralFixture.OPERATOR_PASSWORD))));
     }
 
+    /** Waits that survive a tile being redrawn by a snapshot between finding and reading it. */
+    private static org.openqa.selenium.support.ui.FluentWait<org.openqa.selenium.WebDriver> stable(Browser browser) {
+        return browser.waiting(WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    }
+
+    /** Waits until the tile's {@code css} element shows {@code text}, or is absent when {@code text} is null. */
+    private static void awaitText(Browser browser, String css, String text) {
+        stable(browser).until(d -> {
+            var found = tile(browser).findElements(By.cssSelector(css));
+            return text == null ? found.isEmpty() : !found.isEmpty() && text.equals(found.get(0).getText());
+        });
+    }
+
     private static WebElement tile(Browser browser) {
         return browser.driver().findElement(By.cssSelector(".tile[data-cp='" + CP + "']"));
     }
 
     private static void awaitTile(Browser browser, String state, String colour) {
-        browser.waiting(WAIT).until(d -> {
+        stable(browser).until(d -> {
             var tiles = d.findElements(By.cssSelector(".tile[data-cp='" + CP + "']"));
             return !tiles.isEmpty() && state.equals(tiles.get(0).getAttribute("data-state"))
                     && tiles.get(0).getAttribute("class").contains(colour);
