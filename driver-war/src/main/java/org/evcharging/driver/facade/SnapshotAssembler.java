@@ -35,8 +35,15 @@ final class SnapshotAssembler {
 
     PortalSnapshotDto snapshot(AccountView view, List<ChargingPointCatalog.Entry> points) {
         return new PortalSnapshotDto(view.driverId(), !view.centralSilent(), view.centralSilent() ? NO_CENTRAL : "",
-                points.stream().map(SnapshotAssembler::point).toList(), session(view.session()),
+                points.stream().map(e -> point(withOwnCharge(e, view.session()))).toList(), session(view.session()),
                 view.tickets().stream().map(this::ticket).toList(), services(view.services()));
+    }
+
+    /** Central lists only free points; the point of the driver's own running charge is known to be charging. */
+    private static ChargingPointCatalog.Entry withOwnCharge(ChargingPointCatalog.Entry e, AccountView.SessionView session) {
+        boolean charging = session != null && session.live() && session.metered() && e.id().equals(session.cpId());
+        return charging ? new ChargingPointCatalog.Entry(e.id(), e.location(), e.pricePerKwh(),
+                ChargingPointState.CHARGING.wire()) : e;
     }
 
     static ChargingPointDto point(ChargingPointCatalog.Entry e) {
