@@ -26,7 +26,7 @@ public final class Main {
         register(new MonitorCommand());
         register(new org.evcharging.agent.driver.DriverCommand());
         register(new org.evcharging.agent.admin.AdminCommand());
-        // The driver and admin consoles join the table here when they exist.
+        // One line per subcommand: the table is also the jar's help.
     }
 
     private Main() {
