@@ -23,10 +23,12 @@ public class RunningSessions {
         byDriver.put(session.driverId(), session);
     }
 
-    void remove(RunningSession session) {
-        bySession.remove(session.id(), session);
+    /** Removes the session; true only for the one caller that removed it (who then owns its ending). */
+    boolean remove(RunningSession session) {
+        boolean removed = bySession.remove(session.id(), session);
         byCp.remove(session.cpId(), session);
         byDriver.remove(session.driverId(), session);
+        return removed;
     }
 
     public Optional<RunningSession> get(String sessionId) {

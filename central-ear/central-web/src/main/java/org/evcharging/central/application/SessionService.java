@@ -108,7 +108,7 @@ public class SessionService {
             throw new NotFoundException("Charging session " + sessionId + " does not exist");
         }
         // Not followed live: already ended (only the totals may rise), or not yet re-loaded after a restart.
-        SessionStore.Ended ended = store.close(sessionId, energy, cost, ending);
+        SessionStore.Ended ended = closeInStore(sessionId, energy, cost, ending);
         if (ended.first()) {
             drivers.notify(Tickets.of(ended.session()));
         }
@@ -192,13 +192,39 @@ public class SessionService {
     private void finish(RunningSession live, BigDecimal energy, BigDecimal cost, SessionEnding ending) {
         BigDecimal finalEnergy = max(energy, live.energy());
         BigDecimal finalCost = energy != null && energy.compareTo(live.energy()) >= 0 ? cost : live.cost();
-        SessionStore.Ended ended = store.close(live.id(), finalEnergy, finalCost, ending);
-        running.remove(live);
-        if (ended.first()) {
+        // The same completion often arrives twice at once (Monitor and Kafka): one thread owns the ending.
+        boolean owner = running.remove(live);
+        SessionStore.Ended ended = closeInStore(live.id(), finalEnergy, finalCost, ending);
+        if (owner && ended.first()) {
             drivers.notify(Tickets.of(ended.session()));
             LOG.info(() -> "Session " + live.id() + " ended (" + ending.wire() + "): " + ended.session().energyKwh()
                     + " kWh, " + ended.session().totalCost() + " EUR");
         }
+    }
+
+    /**
+     * Closes in the database, again if a concurrent writer got there first (optimistic lock): the
+     * retry reads the committed state, so only one caller ever sees the first ending.
+     */
+    private SessionStore.Ended closeInStore(String sessionId, BigDecimal energy, BigDecimal cost, SessionEnding ending) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return store.close(sessionId, energy, cost, ending);
+            } catch (RuntimeException e) {
+                if (attempt == 3 || !causedByOptimisticLock(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean causedByOptimisticLock(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().equals("OptimisticLockException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isCommand(SessionEnding ending) {

@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -70,6 +71,11 @@ public class ChargingSession {
 
     @Column(name = "request_message_id", length = 128)
     private String requestMessageId;
+
+    /** Two writers ending the same session at once: the second one's commit fails and it re-reads. */
+    @Version
+    @Column(name = "version")
+    private long version;
 
     protected ChargingSession() {
         // for JPA
