@@ -44,6 +44,7 @@ final class CentralSession implements ReconnectingLink.Listener, CentralReporter
     /** Where this connection stands with Central. */
     enum Phase { DISCONNECTED, AUTHENTICATING, WAITING_FOR_APPROVAL, REGISTERING, REGISTERED }
 
+    private boolean registerWhenEngineKnown;
     private final MonitorOptions options;
     private final EventLoop loop;
     private final EventLog log;
@@ -98,6 +99,7 @@ final class CentralSession implements ReconnectingLink.Listener, CentralReporter
 
     @Override
     public void onLost(IOException cause) {
+        registerWhenEngineKnown = false;
         if (heartbeats != null) {
             heartbeats.cancel(false);
         }
@@ -152,7 +154,17 @@ final class CentralSession implements ReconnectingLink.Listener, CentralReporter
         link.send(AuthRequest.of(options.cpId()));
     }
 
+    /**
+     * Registers once the Engine's health is known, as the first implementation's Monitor does: Central
+     * takes a registration as "this CP can supply", so registering before the first health answer
+     * let a charge request arrive while the Engine could not take it yet.
+     */
     private void register() {
+        if (state.status().isEmpty()) {
+            registerWhenEngineKnown = true;
+            return;
+        }
+        registerWhenEngineKnown = false;
         phase = Phase.REGISTERING;
         link.send(RegisterRequest.of(options.cpId(), options.location(), options.pricePerKwh(),
                 options.heartbeatSeconds()));
@@ -244,6 +256,10 @@ final class CentralSession implements ReconnectingLink.Listener, CentralReporter
     @Override
     public void statusMayHaveChanged() {
         Optional<ChargingPointState> status = state.status();
+        if (registerWhenEngineKnown && status.isPresent() && link.isConnected()) {
+            register();
+            return;
+        }
         if (phase == Phase.REGISTERED && status.isPresent() && status.get() != lastReported) {
             lastReported = status.get();
             link.send(StatusUpdate.of(options.cpId(), lastReported));
