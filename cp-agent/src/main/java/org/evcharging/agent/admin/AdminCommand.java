@@ -6,8 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.evcharging.agent.CommandContext;
-import org.evcharging.agent.Subcommand;
-import org.evcharging.agent.config.CommandLine;
+import org.evcharging.agent.SpecCommand;
 import org.evcharging.agent.config.CommandSpec;
 import org.evcharging.agent.config.Config;
 import org.evcharging.agent.config.Setting;
@@ -18,7 +17,7 @@ import org.evcharging.agent.console.Terminal;
  * {@code admin <central_http_url> [--user U --password P]}: the design's admin console (EV_CENTRAL
  * ADMIN CONTROL MENU) as a client of Central's admin REST API.
  */
-public final class AdminCommand implements Subcommand {
+public final class AdminCommand extends SpecCommand {
 
     static final Setting CENTRAL = Setting.positional("central_http_url", "CENTRAL_HTTP_URL",
             "Central's HTTP address, e.g. http://localhost:9080");
@@ -42,23 +41,12 @@ public final class AdminCommand implements Subcommand {
     static final int RUN_FAILURE = 1;
 
     @Override
-    public String name() {
-        return SPEC.command();
+    protected CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public String summary() {
-        return SPEC.summary();
-    }
-
-    @Override
-    public int run(List<String> args, CommandContext context) throws UsageException {
-        CommandLine line = CommandLine.parse(SPEC, args);
-        if (line.helpRequested()) {
-            context.out().print(SPEC.help());
-            return 0;
-        }
-        Config config = new Config(line, context.environment(), context.dotEnv());
+    protected int run(Config config, CommandContext context) throws UsageException {
         URI central = centralUri(config.requiredText(CENTRAL));
         Duration timeout = config.seconds(TIMEOUT, 10, Duration.ofMillis(100));
         int sessions = config.wholeNumber(SESSIONS, 50, 1, 1000);

@@ -9,7 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.evcharging.agent.CommandContext;
 import org.evcharging.agent.ProcessCommand;
-import org.evcharging.agent.Subcommand;
+import org.evcharging.agent.SpecCommand;
 import org.evcharging.agent.config.CommandLine;
 import org.evcharging.agent.config.CommandSpec;
 import org.evcharging.agent.config.Config;
@@ -22,9 +22,9 @@ import org.evcharging.agent.console.Terminal;
 /**
  * {@code driver <broker_ip:port> <driver_id> [--services FILE] [options]}: the design's EV_Driver.
  * Unlike the Engine and Monitor it ends by itself (menu 0, end of input, services done), so it is
- * a plain {@link Subcommand} rather than a long-running {@link ProcessCommand}.
+ * a plain {@link SpecCommand} rather than a long-running {@link org.evcharging.agent.ProcessCommand}.
  */
-public final class DriverCommand implements Subcommand {
+public final class DriverCommand extends SpecCommand {
 
     static final String DEBUG_BROKER = "localhost:9092";
 
@@ -53,23 +53,12 @@ public final class DriverCommand implements Subcommand {
     static final int RUN_FAILURE = 1;
 
     @Override
-    public String name() {
-        return SPEC.command();
+    protected CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public String summary() {
-        return SPEC.summary();
-    }
-
-    @Override
-    public int run(List<String> args, CommandContext context) throws UsageException {
-        CommandLine line = CommandLine.parse(SPEC, args);
-        if (line.helpRequested()) {
-            context.out().print(SPEC.help());
-            return 0;
-        }
-        Config config = new Config(line, context.environment(), context.dotEnv());
+    protected int run(Config config, CommandContext context) throws UsageException {
         Config environmentOnly = new Config(CommandLine.parse(SPEC, List.of()), context.environment(),
                 context.dotEnv());
         DriverOptions options = options(config, environmentOnly, Terminal.isInteractive());
