@@ -52,10 +52,19 @@ public class SessionService {
      * with no session running; the CP is then told to supply. Throws the refusal.
      */
     public ChargingSession requestCharge(CpId cpId, String driverId, String requestMessageId) {
+        // The same request delivered again (e.g. after a Central crash, before its offset was committed).
+        Optional<ChargingSession> already = store.openedBy(requestMessageId);
+        if (already.isPresent()) {
+            return already.get();
+        }
         notices.fire(PanelNotice.request(cpId.value(), driverId));
         running.ofDriver(driverId).ifPresent(other -> {
             throw new ConflictException("Driver " + driverId + " already has a charging session in progress ("
                     + other.id() + " at " + other.cpId() + ")");
+        });
+        running.onCp(cpId).ifPresent(other -> {
+            // After a restart the CP looks ACTIVE while its Engine still finishes the supply Central follows.
+            throw new ConflictException("Charging point " + cpId + " current status is CHARGING, cannot charge");
         });
         ChargingSession session = store.open(cpId, driverId, requestMessageId);
         RunningSession live = new RunningSession(session.id(), cpId, driverId, session.energyKwh(),

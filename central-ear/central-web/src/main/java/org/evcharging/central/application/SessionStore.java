@@ -65,6 +65,10 @@ public class SessionStore {
         }
     }
 
+    public Optional<ChargingSession> openedBy(String requestMessageId) {
+        return requestMessageId == null ? Optional.empty() : sessions.findByRequest(requestMessageId);
+    }
+
     public Optional<ChargingSession> find(String sessionId) {
         return sessions.find(sessionId);
     }

@@ -29,6 +29,8 @@ import org.evcharging.api.model.SessionState;
 @NamedQuery(name = "ChargingSession.findByDriver",
         query = "SELECT s FROM ChargingSession s WHERE s.driverId = :driverId ORDER BY s.requestedAtMillis DESC")
 @NamedQuery(name = "ChargingSession.findAll", query = "SELECT s FROM ChargingSession s ORDER BY s.requestedAtMillis DESC")
+@NamedQuery(name = "ChargingSession.findByRequest",
+        query = "SELECT s FROM ChargingSession s WHERE s.requestMessageId = :requestMessageId")
 public class ChargingSession {
 
     public static final int ENERGY_SCALE = 3;

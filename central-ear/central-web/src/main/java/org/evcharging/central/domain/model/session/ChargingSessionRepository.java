@@ -17,4 +17,7 @@ public interface ChargingSessionRepository {
     List<ChargingSession> findByDriver(String driverId, int limit);
 
     List<ChargingSession> findAll(int limit);
+
+    /** The session a charge request opened, if any: Kafka may deliver the same request again. */
+    Optional<ChargingSession> findByRequest(String requestMessageId);
 }

@@ -43,6 +43,12 @@ public class JpaChargingSessionRepository implements ChargingSessionRepository {
     }
 
     @Override
+    public Optional<ChargingSession> findByRequest(String requestMessageId) {
+        return em.createNamedQuery("ChargingSession.findByRequest", ChargingSession.class)
+                .setParameter("requestMessageId", requestMessageId).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    @Override
     public List<ChargingSession> findAll(int limit) {
         return em.createNamedQuery("ChargingSession.findAll", ChargingSession.class).setMaxResults(limit).getResultList();
     }
