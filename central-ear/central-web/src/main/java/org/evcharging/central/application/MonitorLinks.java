@@ -42,10 +42,6 @@ public class MonitorLinks {
         return Optional.ofNullable(links.get(id));
     }
 
-    public boolean isLinked(CpId id) {
-        return links.containsKey(id);
-    }
-
     /** Sends to the CP's Monitor; false when no live Monitor speaks for it. */
     public boolean send(CpId id, WireMessage message) {
         MonitorLink link = links.get(id);

@@ -224,16 +224,8 @@ public class ChargingPoint {
         return engineFault;
     }
 
-    public long firstSeenMillis() {
-        return firstSeenMillis;
-    }
-
     public Long lastSeenMillis() {
         return lastSeenMillis;
-    }
-
-    public void seen(long nowMillis) {
-        lastSeenMillis = nowMillis;
     }
 
     @Override
