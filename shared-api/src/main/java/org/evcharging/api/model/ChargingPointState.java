@@ -37,8 +37,10 @@ public enum ChargingPointState {
         // Losing the Monitor can happen in any state, so DISCONNECTED is reachable from all.
         NEXT.put(ACTIVE, EnumSet.of(CHARGING, STOPPED, FAULTY, DISCONNECTED));
         NEXT.put(CHARGING, EnumSet.of(ACTIVE, STOPPED, FAULTY, DISCONNECTED));
-        // A fault does not override the operator: a stopped CP stays stopped until resumed.
-        NEXT.put(STOPPED, EnumSet.of(ACTIVE, DISCONNECTED));
+        // A fault does not override the operator: a stopped CP stays stopped until resumed. The
+        // resume then shows the truth: faulty if its Engine is KO, charging if a supply is still
+        // ending at the CP.
+        NEXT.put(STOPPED, EnumSet.of(ACTIVE, CHARGING, FAULTY, DISCONNECTED));
         // Repair must first make the CP available again before any charge; the operator may stop it.
         NEXT.put(FAULTY, EnumSet.of(ACTIVE, STOPPED, DISCONNECTED));
         // A returning Monitor reports what it is: still charging (a supply outlived a Central
@@ -71,6 +73,14 @@ public enum ChargingPointState {
     /** Re-reporting the current state is always allowed: it changes nothing. */
     public boolean canTransitionTo(ChargingPointState next) {
         return next == this || NEXT.get(this).contains(next);
+    }
+
+    /** The next state, or IllegalStateException when this table forbids the move (a bug, not a refusal). */
+    public ChargingPointState moveTo(ChargingPointState next) {
+        if (!canTransitionTo(next)) {
+            throw new IllegalStateException("A charging point cannot go from " + this + " to " + next);
+        }
+        return next;
     }
 
     public String wire() {

@@ -30,6 +30,11 @@ public enum SessionEnding {
         return wire;
     }
 
+    /** Ended because Central told the CP to stop (driver's or operator's stop), not by the CP itself. */
+    public boolean commandedByCentral() {
+        return this == DRIVER_STOP || this == OPERATOR_STOP;
+    }
+
     /** A sentence for the driver's ticket. */
     public String description() {
         return description;

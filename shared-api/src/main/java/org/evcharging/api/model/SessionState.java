@@ -9,24 +9,20 @@ import java.util.Set;
 /** A charging session's state, with the wire strings of the sessions table (§8). */
 public enum SessionState {
 
-    REQUESTED("requested"),
+    /** Accepted by Central; the CP has been told to supply. */
     AUTHORIZED("authorized"),
     IN_PROGRESS("in_progress"),
     COMPLETED("completed"),
     CANCELLED("cancelled"),
-    FAILED("failed"),
-    /** Frozen by an Engine fault or restart, with its energy so far; it resumes or completes later. */
-    SUSPENDED("suspended");
+    FAILED("failed");
 
     private static final Map<SessionState, Set<SessionState>> NEXT = new EnumMap<>(SessionState.class);
 
     static {
-        NEXT.put(REQUESTED, EnumSet.of(AUTHORIZED, CANCELLED, FAILED));
         // Authorized but not yet supplying: the CP may never start (FAILED) or the driver give up.
         NEXT.put(AUTHORIZED, EnumSet.of(IN_PROGRESS, CANCELLED, FAILED));
         // Once energy flows the session always ends COMPLETED, so what was metered is billed.
-        NEXT.put(IN_PROGRESS, EnumSet.of(COMPLETED, SUSPENDED));
-        NEXT.put(SUSPENDED, EnumSet.of(IN_PROGRESS, COMPLETED));
+        NEXT.put(IN_PROGRESS, EnumSet.of(COMPLETED));
         NEXT.put(COMPLETED, EnumSet.noneOf(SessionState.class));
         NEXT.put(CANCELLED, EnumSet.noneOf(SessionState.class));
         NEXT.put(FAILED, EnumSet.noneOf(SessionState.class));
@@ -53,6 +49,19 @@ public enum SessionState {
      */
     public boolean canTransitionTo(SessionState next) {
         return next == this || NEXT.get(this).contains(next);
+    }
+
+    /** The states of a session that has not ended. */
+    public static Set<SessionState> unfinished() {
+        return EnumSet.of(AUTHORIZED, IN_PROGRESS);
+    }
+
+    /** The next state, or IllegalStateException when this table forbids the move (a bug, not a refusal). */
+    public SessionState moveTo(SessionState next) {
+        if (!canTransitionTo(next)) {
+            throw new IllegalStateException("A charging session cannot go from " + this + " to " + next);
+        }
+        return next;
     }
 
     public static Optional<SessionState> fromWire(String wire) {

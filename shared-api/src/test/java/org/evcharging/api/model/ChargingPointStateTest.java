@@ -1,6 +1,7 @@
 package org.evcharging.api.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.evcharging.api.model.ChargingPointState.ACTIVE;
 import static org.evcharging.api.model.ChargingPointState.CHARGING;
 import static org.evcharging.api.model.ChargingPointState.DISCONNECTED;
@@ -34,9 +35,9 @@ class ChargingPointStateTest {
     }
 
     @Test
-    void entersChargingFromActiveOrFromAMonitorReturningMidSupply() {
+    void entersChargingFromActiveOrWhenAMonitorReturnsOrAnOperatorResumesMidSupply() {
         for (ChargingPointState state : ChargingPointState.values()) {
-            boolean expected = state == ACTIVE || state == CHARGING || state == DISCONNECTED;
+            boolean expected = state != FAULTY;
             assertThat(state.canTransitionTo(CHARGING)).as(state.name()).isEqualTo(expected);
         }
     }
@@ -49,10 +50,17 @@ class ChargingPointStateTest {
     }
 
     @Test
-    void aFaultDoesNotOverrideTheOperatorsStop() {
-        assertThat(STOPPED.canTransitionTo(FAULTY)).isFalse();
+    void anOperatorResumeShowsTheTruthBehindTheStop() {
+        assertThat(STOPPED.canTransitionTo(FAULTY)).isTrue();
         assertThat(STOPPED.canTransitionTo(ACTIVE)).isTrue();
         assertThat(FAULTY.canTransitionTo(STOPPED)).isTrue();
+    }
+
+    @Test
+    void aFaultyPointIsRepairedBeforeItChargesAgain() {
+        assertThat(FAULTY.canTransitionTo(CHARGING)).isFalse();
+        assertThatThrownBy(() -> FAULTY.moveTo(CHARGING)).isInstanceOf(IllegalStateException.class);
+        assertThat(FAULTY.moveTo(ACTIVE)).isEqualTo(ACTIVE);
     }
 
     @Test

@@ -1,13 +1,12 @@
 package org.evcharging.api.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.evcharging.api.model.SessionState.AUTHORIZED;
 import static org.evcharging.api.model.SessionState.CANCELLED;
 import static org.evcharging.api.model.SessionState.COMPLETED;
 import static org.evcharging.api.model.SessionState.FAILED;
 import static org.evcharging.api.model.SessionState.IN_PROGRESS;
-import static org.evcharging.api.model.SessionState.REQUESTED;
-import static org.evcharging.api.model.SessionState.SUSPENDED;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +15,7 @@ class SessionStateTest {
     @Test
     void usesTheWireStringsOfTheSessionsTable() {
         assertThat(SessionState.values()).extracting(SessionState::wire).containsExactly(
-                "requested", "authorized", "in_progress", "completed", "cancelled", "failed", "suspended");
+                "authorized", "in_progress", "completed", "cancelled", "failed");
         for (SessionState state : SessionState.values()) {
             assertThat(SessionState.fromWire(state.wire())).contains(state);
         }
@@ -38,24 +37,23 @@ class SessionStateTest {
 
     @Test
     void followsTheNormalLifeOfASession() {
-        assertThat(REQUESTED.canTransitionTo(AUTHORIZED)).isTrue();
         assertThat(AUTHORIZED.canTransitionTo(IN_PROGRESS)).isTrue();
         assertThat(IN_PROGRESS.canTransitionTo(COMPLETED)).isTrue();
     }
 
     @Test
-    void aSuspendedSessionResumesOrCompletesButIsNeverLost() {
-        assertThat(IN_PROGRESS.canTransitionTo(SUSPENDED)).isTrue();
-        assertThat(SUSPENDED.canTransitionTo(IN_PROGRESS)).isTrue();
-        assertThat(SUSPENDED.canTransitionTo(COMPLETED)).isTrue();
-        assertThat(SUSPENDED.canTransitionTo(CANCELLED)).isFalse();
+    void onceEnergyFlowsTheSessionCanOnlyComplete() {
+        assertThat(IN_PROGRESS.canTransitionTo(COMPLETED)).isTrue();
+        assertThat(IN_PROGRESS.canTransitionTo(CANCELLED)).isFalse();
         assertThat(IN_PROGRESS.canTransitionTo(FAILED)).isFalse();
+        assertThatThrownBy(() -> IN_PROGRESS.moveTo(FAILED)).isInstanceOf(IllegalStateException.class);
+        assertThat(SessionState.unfinished()).containsExactlyInAnyOrder(AUTHORIZED, IN_PROGRESS);
     }
 
     @Test
     void aSessionThatNeverStartedCanBeCancelledOrFail() {
         assertThat(AUTHORIZED.canTransitionTo(CANCELLED)).isTrue();
         assertThat(AUTHORIZED.canTransitionTo(FAILED)).isTrue();
-        assertThat(REQUESTED.canTransitionTo(IN_PROGRESS)).isFalse();
+        assertThat(AUTHORIZED.moveTo(IN_PROGRESS)).isEqualTo(IN_PROGRESS);
     }
 }

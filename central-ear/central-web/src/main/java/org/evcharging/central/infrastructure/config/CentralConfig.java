@@ -6,10 +6,11 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.evcharging.central.application.CentralSettings;
 
 /** Central's settings, from MicroProfile Config (environment, system properties, microprofile-config.properties). */
 @ApplicationScoped
-public class CentralConfig {
+public class CentralConfig implements CentralSettings {
 
     @Inject
     @ConfigProperty(name = "listen.host")
@@ -71,6 +72,10 @@ public class CentralConfig {
     @ConfigProperty(name = "kafka.probe.timeout.ms")
     long kafkaProbeTimeoutMs;
 
+    @Inject
+    @ConfigProperty(name = "panel.feed.size")
+    int panelFeedSize;
+
     public String listenHost() {
         return listenHost;
     }
@@ -88,16 +93,19 @@ public class CentralConfig {
     }
 
     /** New CPs are authorized without an operator (labs, demos); off by default. */
+    @Override
     public boolean autoAuthorize() {
         return autoAuthorize;
     }
 
     /** Assumed for Monitors that do not announce their interval: the first implementation's 30 s. */
+    @Override
     public int defaultHeartbeatSeconds() {
         return defaultHeartbeatSeconds;
     }
 
     /** A CP whose Monitor stays silent this many of its own intervals is DISCONNECTED. */
+    @Override
     public int missedHeartbeats() {
         return missedHeartbeats;
     }
@@ -108,21 +116,25 @@ public class CentralConfig {
     }
 
     /** An accepted charge whose CP shows no supply within this time is closed as not started. */
+    @Override
     public Duration sessionStartTimeout() {
         return Duration.ofSeconds(sessionStartTimeoutSeconds);
     }
 
     /** After asking a CP to end a supply, how long to wait for its final figures. */
+    @Override
     public Duration sessionEndGrace() {
         return Duration.ofSeconds(sessionEndGraceSeconds);
     }
 
     /** After a Central restart, how long sessions left running wait for their CPs' results. */
+    @Override
     public Duration sessionRestartGrace() {
         return Duration.ofSeconds(sessionRestartGraceSeconds);
     }
 
     /** Charge requests older than this (e.g. queued in Kafka while Central was down) are refused. */
+    @Override
     public Duration requestMaxAge() {
         return Duration.ofSeconds(requestMaxAgeSeconds);
     }
@@ -134,6 +146,11 @@ public class CentralConfig {
 
     public String brokerAddress() {
         return brokerAddress;
+    }
+
+    @Override
+    public int panelFeedSize() {
+        return panelFeedSize;
     }
 
     public Duration kafkaProbeTimeout() {

@@ -18,6 +18,7 @@ import org.evcharging.api.message.driver.StopChargingRequest;
 import org.evcharging.api.message.session.ChargeCompletion;
 import org.evcharging.api.message.session.ChargingData;
 import org.evcharging.central.application.SessionService;
+import org.evcharging.central.domain.model.session.MeterReading;
 import org.evcharging.central.domain.shared.DomainException;
 
 /**
@@ -73,8 +74,8 @@ public class KafkaConsumers {
                 return;
             }
             route(topic, record, ((ParseResult.Parsed) parsed).message());
-        } catch (DomainException | IllegalArgumentException e) {
-            deadLetters.park(topic, record, e.getMessage());
+        } catch (DomainException refusal) {
+            deadLetters.park(topic, record, refusal.getMessage());
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Failed to process a record of " + topic, e);
             deadLetters.park(topic, record, "processing failed: " + e);
@@ -91,12 +92,10 @@ public class KafkaConsumers {
         } else if (message instanceof ChargingHistoryRequest request) {
             driverRequests.history(request);
         } else if (message instanceof ChargingData data) {
-            if (!sessions.reading(data.sessionId(), data.energyConsumedKwh(), data.totalCost())) {
-                deadLetters.park(topic, record, "unknown session " + data.sessionId());
-            }
+            sessions.reading(data.sessionId(), MeterReading.of(data.energyConsumedKwh(), data.totalCost()));
         } else if (message instanceof ChargeCompletion completion) {
-            sessions.completion(completion.sessionId(), completion.energyConsumedKwh(), completion.totalCost(),
-                    completion.ending());
+            sessions.completion(completion.sessionId(),
+                    MeterReading.of(completion.energyConsumedKwh(), completion.totalCost()), completion.ending());
         } else {
             deadLetters.park(topic, record, "a " + message.type() + " does not belong on " + topic);
         }

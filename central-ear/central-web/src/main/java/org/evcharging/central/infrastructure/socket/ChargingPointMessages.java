@@ -4,8 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
-import java.util.Optional;
-import java.util.logging.Logger;
 
 import org.evcharging.api.message.MessageType;
 import org.evcharging.api.message.Response;
@@ -18,104 +16,58 @@ import org.evcharging.api.message.monitor.RecoveryNotification;
 import org.evcharging.api.message.monitor.RegisterRequest;
 import org.evcharging.api.message.monitor.StatusUpdate;
 import org.evcharging.api.model.ChargingPointState;
-import org.evcharging.central.application.ChargingPointService;
-import org.evcharging.central.application.ChargingPointService.Registered;
-import org.evcharging.central.application.MonitorLink;
-import org.evcharging.central.application.MonitorLinks;
-import org.evcharging.central.application.SessionService;
+import org.evcharging.central.application.MonitorReports;
 import org.evcharging.central.domain.model.chargingpoint.ChargingPoint;
 import org.evcharging.central.domain.model.chargingpoint.CpId;
-import org.evcharging.central.domain.shared.ConflictException;
-import org.evcharging.central.infrastructure.config.CentralConfig;
 
-/** The CP life-cycle messages of a Monitor: who it is, whether it may join, and how its Engine is. */
+/** The CP life-cycle messages of a Monitor, answered with the first implementation's reply texts. */
 @ApplicationScoped
 class ChargingPointMessages {
 
-    private static final Logger LOG = Logger.getLogger(ChargingPointMessages.class.getName());
-    private static final int MAX_HEARTBEAT_SECONDS = 3600;
-
     @Inject
-    ChargingPointService service;
+    MonitorReports reports;
 
-    @Inject
-    SessionService sessions;
-
-    @Inject
-    MonitorLinks links;
-
-    @Inject
-    CentralConfig config;
-
-    /** Any message from a linked Monitor proves it is alive, not only heartbeats. */
     void signOfLife(MonitorConnectionHandler connection) {
-        ownLink(connection).ifPresent(link -> link.seen(System.nanoTime()));
+        reports.signOfLife(connection);
     }
 
     WireMessage authenticate(MonitorConnectionHandler connection, AuthRequest auth) {
         CpId id = CpId.of(auth.id());
-        ChargingPointService.Authentication outcome = service.authenticate(id);
-        MonitorLink link = bind(connection, id, null);
-        if (outcome == ChargingPointService.Authentication.AUTHORIZED) {
-            return AuthResponse.alreadyRegistered(auth.messageId(), id.value());
-        }
-        // Bound to the newest connection, so the approval reaches a Monitor that reconnected (quirk 10.16).
-        link.pendingAuthMessageId(auth.messageId());
-        LOG.info(() -> "CP " + id + " waits for an operator's authorization (" + connection.id() + ")");
-        return AuthResponse.pending(auth.messageId(), id.value());
+        return reports.authenticate(connection, id, auth.messageId())
+                ? AuthResponse.alreadyRegistered(auth.messageId(), id.value())
+                : AuthResponse.pending(auth.messageId(), id.value());
     }
 
     WireMessage register(MonitorConnectionHandler connection, RegisterRequest register) {
         CpId id = CpId.of(register.id());
-        // A registration that announces no interval comes from a first-implementation Monitor: 30 s.
-        Integer announced = heartbeatSeconds(register.heartbeatInterval());
-        int heartbeat = announced != null ? announced : config.defaultHeartbeatSeconds();
-        try {
-            Registered registered = service.register(id, register.location(), MonitorProtocol.price(register.pricePerKwh()));
-            bind(connection, id, heartbeat);
-            ChargingPoint cp = registered.chargingPoint();
-            LOG.info(() -> "CP " + id + " registered from " + connection.id() + ": " + cp.state());
-            String info = registered.first()
-                    ? "charging point " + id + " registered successfully."
-                    : "charging point " + id + " reconnected and updated successfully.";
-            return Response.success(MessageType.REGISTER_REQUEST, register.messageId(), info);
-        } catch (ConflictException notAuthorized) {
-            bind(connection, id, heartbeat).pendingAuthMessageId(register.messageId());
-            throw notAuthorized;
-        }
+        boolean first = reports.register(connection, id, register.location(), register.pricePerKwh(),
+                register.heartbeatInterval(), register.messageId());
+        String info = first
+                ? "charging point " + id + " registered successfully."
+                : "charging point " + id + " reconnected and updated successfully.";
+        return Response.success(MessageType.REGISTER_REQUEST, register.messageId(), info);
     }
 
     WireMessage heartbeat(MonitorConnectionHandler connection, HeartbeatRequest heartbeat) {
         CpId id = CpId.of(heartbeat.id());
-        Integer interval = heartbeatSeconds(heartbeat.heartbeatInterval());
-        MonitorLink link = ownLink(connection).filter(l -> l.cpId().equals(id)).orElse(null);
-        if (link == null) {
-            if (service.find(id).isEmpty()) {
-                return Response.failure(MessageType.HEARTBEAT_REQUEST, heartbeat.messageId(),
-                        "Charging point " + id + " is not registered with heartbeat message.");
-            }
-            throw new ConflictException("Charging point " + id + " must authenticate or register on this connection first");
-        }
-        if (interval != null) {
-            link.heartbeatSeconds(interval);
-        }
-        String info = link.pendingAuthMessageId() != null
-                ? "Heartbeat received, waiting for authorization before registration"
-                : "Heartbeat received, last connection time updated successfully";
-        return Response.success(MessageType.HEARTBEAT_REQUEST, heartbeat.messageId(), info);
+        return switch (reports.heartbeat(connection, id, heartbeat.heartbeatInterval())) {
+            case UNKNOWN_CP -> Response.failure(MessageType.HEARTBEAT_REQUEST, heartbeat.messageId(),
+                    "Charging point " + id + " is not registered with heartbeat message.");
+            case WAITING_FOR_AUTHORIZATION -> Response.success(MessageType.HEARTBEAT_REQUEST, heartbeat.messageId(),
+                    "Heartbeat received, waiting for authorization before registration");
+            case ALIVE -> Response.success(MessageType.HEARTBEAT_REQUEST, heartbeat.messageId(),
+                    "Heartbeat received, last connection time updated successfully");
+        };
     }
 
     WireMessage statusUpdate(MonitorConnectionHandler connection, StatusUpdate update) {
-        CpId id = registeredOn(connection, update.id());
-        Optional<ChargingPointState> reported = update.state();
-        if (reported.isEmpty()) {
+        CpId id = CpId.of(update.id());
+        if (update.state().isEmpty()) {
             return Response.failure(MessageType.STATUS_UPDATE, update.messageId(), "Invalid status value: "
                     + update.status() + ". Valid statuses: ACTIVE, STOPPED, DISCONNECTED, CHARGING, FAULTY");
         }
-        ChargingPoint cp = service.reportStatus(id, reported.get());
-        if (reported.get() == ChargingPointState.FAULTY) {
-            sessions.engineFailed(id);
-        }
+        ChargingPointState reported = update.state().get();
+        ChargingPoint cp = reports.status(connection, id, reported);
         String info = cp.isOperatorStopped()
                 ? "Status update ignored: CP " + id + " is STOPPED by admin"
                 : "Charging point " + id + " status updated to " + cp.state();
@@ -123,10 +75,8 @@ class ChargingPointMessages {
     }
 
     WireMessage fault(MonitorConnectionHandler connection, FaultNotification fault) {
-        CpId id = registeredOn(connection, fault.id());
-        LOG.warning(() -> "CP " + id + " reports a fault: " + fault.failureInfo());
-        ChargingPoint cp = service.reportFault(id);
-        sessions.engineFailed(id);
+        CpId id = CpId.of(fault.id());
+        ChargingPoint cp = reports.fault(connection, id, fault.failureInfo());
         String info = cp.isOperatorStopped()
                 ? "Fault notification logged, but CP " + id + " is STOPPED by admin, status not changed"
                 : "Fault notification logged, charging point " + id + " status updated to faulty";
@@ -134,54 +84,15 @@ class ChargingPointMessages {
     }
 
     WireMessage recovery(MonitorConnectionHandler connection, RecoveryNotification recovery) {
-        CpId id = registeredOn(connection, recovery.id());
-        ChargingPoint cp = service.reportRecovery(id);
+        CpId id = CpId.of(recovery.id());
+        ChargingPoint cp = reports.recovery(connection, id);
         String info = cp.isOperatorStopped()
                 ? "Recovery notification logged, but CP " + id + " is STOPPED by admin, status not changed"
                 : "Recovery notification processed, charging point " + id + " status updated to active";
         return Response.success(MessageType.RECOVERY_NOTIFICATION, recovery.messageId(), info);
     }
 
-    /** The socket is gone. Only the connection that still owns the CP's link may disconnect it (10.15). */
     void linkLost(MonitorConnectionHandler connection, IOException cause) {
-        CpId id = connection.cpId();
-        if (links.unbind(id, connection)) {
-            service.linkLost(id);
-            sessions.monitorLost(id);
-            LOG.warning(() -> "CP " + id + " DISCONNECTED: " + (cause == null ? "connection closed" : cause.getMessage()));
-        }
-    }
-
-    private MonitorLink bind(MonitorConnectionHandler connection, CpId id, Integer heartbeatSeconds) {
-        connection.speaksFor(id);
-        int interval = heartbeatSeconds != null ? heartbeatSeconds
-                : links.find(id).filter(l -> l.channel() == connection).map(MonitorLink::heartbeatSeconds)
-                        .orElse(config.defaultHeartbeatSeconds());
-        return links.bind(id, connection, interval, System.nanoTime());
-    }
-
-    private Optional<MonitorLink> ownLink(MonitorConnectionHandler connection) {
-        CpId id = connection.cpId();
-        return id == null ? Optional.empty() : links.find(id).filter(link -> link.channel() == connection);
-    }
-
-    /** Status, fault and recovery count only from the connection a registered CP speaks through (10.47). */
-    private CpId registeredOn(MonitorConnectionHandler connection, String rawId) {
-        CpId id = CpId.of(rawId);
-        boolean registered = ownLink(connection).filter(l -> l.cpId().equals(id) && l.pendingAuthMessageId() == null).isPresent();
-        if (!registered) {
-            throw new ConflictException("Charging point " + id + " is not registered on this connection");
-        }
-        return id;
-    }
-
-    private static Integer heartbeatSeconds(Integer announced) {
-        if (announced == null) {
-            return null;
-        }
-        if (announced < 1 || announced > MAX_HEARTBEAT_SECONDS) {
-            throw new IllegalArgumentException("heartbeat_interval must be between 1 and " + MAX_HEARTBEAT_SECONDS + " seconds");
-        }
-        return announced;
+        reports.linkLost(connection, cause == null ? "connection closed" : cause.getMessage());
     }
 }

@@ -61,12 +61,13 @@ final class MonitorConnectionHandler implements FrameServer.Handler, MonitorChan
         connection.close();
     }
 
-    /** The CP this connection speaks for, once it has said so. */
-    CpId cpId() {
+    @Override
+    public CpId cpId() {
         return cpId;
     }
 
-    void speaksFor(CpId id) {
+    @Override
+    public void speaksFor(CpId id) {
         this.cpId = id;
     }
 

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -54,13 +53,14 @@ public class MonitorProtocol {
         Optional<WireMessage> reply;
         try {
             reply = dispatch(connection, message, type);
-        } catch (DomainException | IllegalArgumentException e) {
-            LOG.info(() -> "Refused " + type.wire() + " from " + connection.describe() + ": " + e.getMessage());
-            reply = Optional.of(Response.failure(type, message.messageId(), e.getMessage()));
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Failed to process " + type.wire() + " from " + connection.describe(), e);
+        } catch (DomainException refusal) {
+            LOG.info(() -> "Refused " + type.wire() + " from " + connection.describe() + ": " + refusal.getMessage());
+            reply = Optional.of(Response.failure(type, message.messageId(), refusal.getMessage()));
+        } catch (RuntimeException bug) {
+            // A bug, not a refusal: the Monitor learns that it failed, the log keeps the details.
+            LOG.log(Level.SEVERE, "Failed to process " + type.wire() + " from " + connection.describe(), bug);
             reply = Optional.of(Response.failure(type, message.messageId(),
-                    "Error occurred while processing message: " + e.getMessage()));
+                    "Error occurred while processing message; Central logged the details"));
         }
         reply.ifPresent(connection::send);
     }
@@ -86,10 +86,10 @@ public class MonitorProtocol {
             return Optional.of(chargingPoints.recovery(connection, recovery));
         }
         if (message instanceof ChargingData data) {
-            return Optional.of(sessions.telemetry(connection.cpId(), data));
+            return Optional.of(sessions.telemetry(data));
         }
         if (message instanceof ChargeCompletion completion) {
-            return Optional.of(sessions.completion(connection.cpId(), completion));
+            return Optional.of(sessions.completion(completion));
         }
         // Driver requests travel on Kafka and operator commands through the admin API (quirk 10.37).
         LOG.info(() -> "Ignored " + type.wire() + " from " + connection.describe() + ": not a Monitor message");
@@ -106,12 +106,5 @@ public class MonitorProtocol {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Could not record the loss of CP " + cpId, e);
         }
-    }
-
-    static BigDecimal price(Double value) {
-        if (value == null || value.isNaN() || value.isInfinite()) {
-            throw new IllegalArgumentException("price_per_kwh must be a number >= 0");
-        }
-        return BigDecimal.valueOf(value);
     }
 }

@@ -9,7 +9,7 @@ import org.evcharging.api.message.WireMessage;
 import org.evcharging.api.message.session.ChargeCompletion;
 import org.evcharging.api.message.session.ChargingData;
 import org.evcharging.central.application.SessionService;
-import org.evcharging.central.domain.model.chargingpoint.CpId;
+import org.evcharging.central.domain.model.session.MeterReading;
 
 /** Session messages relayed by a Monitor: meter readings and completions (also arriving via Kafka). */
 @ApplicationScoped
@@ -18,16 +18,13 @@ class SessionMessages {
     @Inject
     SessionService sessions;
 
-    WireMessage telemetry(CpId from, ChargingData data) {
-        if (!sessions.reading(data.sessionId(), data.energyConsumedKwh(), data.totalCost())) {
-            return Response.failure(MessageType.CHARGING_DATA, data.messageId(),
-                    "Charging session " + data.sessionId() + " does not exist");
-        }
+    WireMessage telemetry(ChargingData data) {
+        sessions.reading(data.sessionId(), MeterReading.of(data.energyConsumedKwh(), data.totalCost()));
         return Response.success(MessageType.CHARGING_DATA, data.messageId(), "Charging data processed");
     }
 
-    WireMessage completion(CpId from, ChargeCompletion completion) {
-        sessions.completion(completion.sessionId(), completion.energyConsumedKwh(), completion.totalCost(),
+    WireMessage completion(ChargeCompletion completion) {
+        sessions.completion(completion.sessionId(), MeterReading.of(completion.energyConsumedKwh(), completion.totalCost()),
                 completion.ending());
         return Response.success(MessageType.CHARGE_COMPLETION, completion.messageId(),
                 "Charge completion notification processed, charging point " + completion.cpId() + " status updated to active");

@@ -11,9 +11,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.evcharging.central.domain.shared.ConflictException;
+import org.evcharging.central.domain.shared.DomainException;
 import org.evcharging.central.domain.shared.NotFoundException;
 
-/** The one place where failures become HTTP answers, each with a JSON {@link ErrorBody}. */
+/**
+ * The one place where failures become HTTP answers, each with a JSON {@link ErrorBody}: a refusal
+ * says why; anything else is a bug, answered 500 with nothing of its internals (the log has them).
+ */
 @Provider
 public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
 
@@ -21,30 +25,35 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
-        Status status = statusOf(failure);
-        String message = failure.getMessage();
-        if (status == Status.INTERNAL_SERVER_ERROR) {
-            LOG.log(Level.SEVERE, "Admin API request failed", failure);
-            message = "Internal error: " + failure.getClass().getSimpleName();
+        if (failure instanceof DomainException refusal) {
+            return answer(statusOf(refusal), refusal.getMessage());
         }
-        if (failure instanceof WebApplicationException web && web.getResponse().getStatus() != 500) {
-            status = Status.fromStatusCode(web.getResponse().getStatus());
-            message = status.getReasonPhrase();
+        if (failure instanceof JacksonJsonProvider.MalformedBodyException malformed) {
+            return answer(Status.BAD_REQUEST, malformed.getMessage());
         }
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorBody(status.getStatusCode(), status.getReasonPhrase(), message)).build();
+        if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+            // JAX-RS's own refusals (unknown path, wrong method or media type): the status says it all.
+            Status status = Status.fromStatusCode(web.getResponse().getStatus());
+            return answer(status == null ? Status.BAD_REQUEST : status,
+                    status == null ? "Bad request" : status.getReasonPhrase());
+        }
+        LOG.log(Level.SEVERE, "Admin API request failed", failure);
+        return answer(Status.INTERNAL_SERVER_ERROR, "Internal error; Central logged the details");
     }
 
-    private static Status statusOf(Throwable failure) {
-        if (failure instanceof NotFoundException) {
+    /** DomainException is sealed: not found, conflict, or invalid input. */
+    private static Status statusOf(DomainException refusal) {
+        if (refusal instanceof NotFoundException) {
             return Status.NOT_FOUND;
         }
-        if (failure instanceof ConflictException) {
+        if (refusal instanceof ConflictException) {
             return Status.CONFLICT;
         }
-        if (failure instanceof IllegalArgumentException || failure instanceof JacksonJsonProvider.MalformedBodyException) {
-            return Status.BAD_REQUEST;
-        }
-        return Status.INTERNAL_SERVER_ERROR;
+        return Status.BAD_REQUEST;
+    }
+
+    private static Response answer(Status status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorBody(status.getStatusCode(), status.getReasonPhrase(), message)).build();
     }
 }

@@ -22,6 +22,7 @@ import org.evcharging.central.application.OperatorService;
 import org.evcharging.central.application.OperatorService.BulkResult;
 import org.evcharging.central.domain.model.chargingpoint.CpId;
 import org.evcharging.central.interfaces.rest.dto.ChargingPointView;
+import org.evcharging.central.domain.shared.InvalidInputException;
 
 /** Charging points: listings and operator actions, on one CP or on "all". */
 @Path("charging-points")
@@ -45,7 +46,7 @@ public class ChargingPointResource {
     public List<ChargingPointView> list(@Parameter(description = "ACTIVE, STOPPED, CHARGING, FAULTY or DISCONNECTED")
                                         @QueryParam("state") String state) {
         ChargingPointState filter = state == null ? null : ChargingPointState.fromWire(state.toUpperCase())
-                .orElseThrow(() -> new IllegalArgumentException("Unknown state '" + state
+                .orElseThrow(() -> new InvalidInputException("Unknown state '" + state
                         + "': use ACTIVE, STOPPED, CHARGING, FAULTY or DISCONNECTED"));
         return queries.chargingPoints(filter).stream().map(ChargingPointView::of).toList();
     }

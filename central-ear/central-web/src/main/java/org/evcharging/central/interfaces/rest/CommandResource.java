@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.evcharging.central.application.OperatorService;
 import org.evcharging.central.application.OperatorService.BulkResult;
 import org.evcharging.central.domain.model.chargingpoint.CpId;
+import org.evcharging.central.domain.shared.InvalidInputException;
 
 /**
  * Menu items 8-10 as one request with a body, the way the design's console asks ("CP ID or
@@ -40,7 +41,7 @@ public class CommandResource {
     @APIResponse(responseCode = "409", description = "Not allowed in the CP's current state")
     public BulkResult run(OperatorCommand command) {
         if (command == null) {
-            throw new IllegalArgumentException("A JSON body {\"action\": ..., \"target\": ...} is required");
+            throw new InvalidInputException("A JSON body {\"action\": ..., \"target\": ...} is required");
         }
         OperatorCommand.Action action = command.parsedAction();
         if (command.targetsAll()) {

@@ -1,5 +1,7 @@
 package org.evcharging.central.interfaces.rest;
 
+import org.evcharging.central.domain.shared.InvalidInputException;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An operator action as the design's console states it: an action and a CP id or "all". */
@@ -12,14 +14,14 @@ public record OperatorCommand(@Schema(required = true, enumeration = {"authorize
 
     Action parsedAction() {
         if (action == null || target == null || target.isBlank()) {
-            throw new IllegalArgumentException("A command needs 'action' (authorize, stop, resume) and 'target' (a CP id or 'all')");
+            throw new InvalidInputException("A command needs 'action' (authorize, stop, resume) and 'target' (a CP id or 'all')");
         }
         for (Action known : Action.values()) {
             if (known.name().equalsIgnoreCase(action.strip())) {
                 return known;
             }
         }
-        throw new IllegalArgumentException("Unknown action '" + action + "': use authorize, stop or resume");
+        throw new InvalidInputException("Unknown action '" + action + "': use authorize, stop or resume");
     }
 
     boolean targetsAll() {

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.evcharging.central.application.OperatorQueries;
 import org.evcharging.central.interfaces.rest.dto.SessionView;
+import org.evcharging.central.domain.shared.InvalidInputException;
 
 /** Charging sessions: the list (menu 5) and one session's details (menu 6). */
 @Path("sessions")
@@ -60,6 +61,6 @@ public class SessionResource {
         } catch (NumberFormatException e) {
             // reported below with the allowed range
         }
-        throw new IllegalArgumentException("limit must be a whole number from 1 to " + MAX_LIMIT + ", not '" + text + "'");
+        throw new InvalidInputException("limit must be a whole number from 1 to " + MAX_LIMIT + ", not '" + text + "'");
     }
 }

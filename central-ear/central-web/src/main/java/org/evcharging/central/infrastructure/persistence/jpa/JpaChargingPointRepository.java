@@ -46,10 +46,9 @@ public class JpaChargingPointRepository implements ChargingPointRepository {
     }
 
     @Override
-    public int markAllDisconnected() {
-        // One by one rather than a bulk UPDATE: the rule (charging flag cleared too) stays in the aggregate.
-        List<ChargingPoint> all = findAll();
-        all.forEach(ChargingPoint::markDisconnectedAtStart);
-        return all.size();
+    public List<ChargingPoint> loadAllAtStart() {
+        // Rows written before CPs had an optimistic lock have no version yet; EclipseLink needs one.
+        em.createNativeQuery("UPDATE charging_points SET version = 1 WHERE version IS NULL").executeUpdate();
+        return findAll();
     }
 }

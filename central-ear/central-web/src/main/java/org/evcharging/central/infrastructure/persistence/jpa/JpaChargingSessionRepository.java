@@ -4,13 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import java.util.EnumSet;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
 import org.evcharging.api.model.SessionState;
 import org.evcharging.central.domain.model.session.ChargingSession;
 import org.evcharging.central.domain.model.session.ChargingSessionRepository;
+import org.evcharging.central.domain.model.session.SessionTotals;
 
 @ApplicationScoped
 public class JpaChargingSessionRepository implements ChargingSessionRepository {
@@ -31,8 +32,7 @@ public class JpaChargingSessionRepository implements ChargingSessionRepository {
     @Override
     public List<ChargingSession> findUnfinished() {
         return em.createNamedQuery("ChargingSession.findUnfinished", ChargingSession.class)
-                .setParameter("states", EnumSet.of(SessionState.REQUESTED, SessionState.AUTHORIZED,
-                        SessionState.IN_PROGRESS, SessionState.SUSPENDED))
+                .setParameter("states", SessionState.unfinished())
                 .getResultList();
     }
 
@@ -46,6 +46,23 @@ public class JpaChargingSessionRepository implements ChargingSessionRepository {
     public Optional<ChargingSession> findByRequest(String requestMessageId) {
         return em.createNamedQuery("ChargingSession.findByRequest", ChargingSession.class)
                 .setParameter("requestMessageId", requestMessageId).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    @Override
+    public SessionTotals totals(long sinceMillis) {
+        Object[] row = (Object[]) em.createQuery("SELECT COUNT(s), SUM(s.energyKwh), SUM(s.totalCost),"
+                + " SUM(CASE WHEN s.requestedAtMillis >= :since THEN 1 ELSE 0 END) FROM ChargingSession s")
+                .setParameter("since", sinceMillis).getSingleResult();
+        return new SessionTotals(whole(row[0]), whole(row[3]), decimal(row[1]), decimal(row[2]));
+    }
+
+    private static long whole(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    /** SQLite hands back sums as doubles. */
+    private static BigDecimal decimal(Object value) {
+        return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
     }
 
     @Override

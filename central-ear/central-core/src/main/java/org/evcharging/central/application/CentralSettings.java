@@ -1,0 +1,31 @@
+package org.evcharging.central.application;
+
+import java.time.Duration;
+
+/** The settings Central's rules depend on; the server's configuration supplies them. */
+public interface CentralSettings {
+
+    /** New CPs are authorized without an operator (labs, demos). */
+    boolean autoAuthorize();
+
+    /** Assumed for Monitors that do not announce their interval: the first implementation's 30 s. */
+    int defaultHeartbeatSeconds();
+
+    /** A CP whose Monitor stays silent this many of its own intervals is DISCONNECTED. */
+    int missedHeartbeats();
+
+    /** An accepted charge whose CP shows no supply within this time is closed as not started. */
+    Duration sessionStartTimeout();
+
+    /** After asking a CP to end a supply (or losing its Monitor), how long to wait for its final figures. */
+    Duration sessionEndGrace();
+
+    /** After a Central restart, how long sessions left running wait for their CPs' results. */
+    Duration sessionRestartGrace();
+
+    /** Charge requests older than this (e.g. queued in Kafka while Central was down) are refused. */
+    Duration requestMaxAge();
+
+    /** How many lines of the panel's live feed are kept for a panel that opens later. */
+    int panelFeedSize();
+}

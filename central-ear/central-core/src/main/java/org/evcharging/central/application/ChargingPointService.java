@@ -1,0 +1,140 @@
+package org.evcharging.central.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.evcharging.api.model.ChargingPointState;
+import org.evcharging.central.domain.model.chargingpoint.ChargingPoint;
+import org.evcharging.central.domain.model.chargingpoint.ChargingPointRepository;
+import org.evcharging.central.domain.model.chargingpoint.CpId;
+import org.evcharging.central.domain.model.chargingpoint.Registration;
+import org.evcharging.central.domain.shared.DomainException;
+
+/**
+ * Registration, authorization and state of charging points. Each method is one transaction;
+ * every committed change is announced as a {@link ChargingPointChanged} event (panel, logs).
+ * A refusal does not undo what led to it: a CP refused registration is still recorded as pending.
+ */
+@ApplicationScoped
+@RetryOnConflict
+@Transactional(dontRollbackOn = DomainException.class)
+public class ChargingPointService {
+
+    @Inject
+    ChargingPointRepository repository;
+
+    @Inject
+    CentralSettings settings;
+
+    @Inject
+    Event<ChargingPointChanged> changes;
+
+    Clock clock = Clock.systemUTC();
+
+    /** A CP asks to join: known and authorized → true; otherwise it waits (recorded as a pending CP). */
+    public boolean authenticate(CpId id) {
+        return repository.find(id).orElseGet(() -> newcomer(id)).isAuthorized();
+    }
+
+    /**
+     * Its Monitor registers. A CP never authorized cannot register (quirk 10.12); it is recorded as
+     * pending so the operator sees it. Returns true for the CP's very first registration.
+     */
+    public boolean register(CpId id, String location, BigDecimal pricePerKwh) {
+        ChargingPoint cp = repository.find(id).orElseGet(() -> newcomer(id));
+        boolean first = cp.register(location, pricePerKwh, clock.millis());
+        changed(cp);
+        return first;
+    }
+
+    public Optional<ChargingPoint> find(CpId id) {
+        return repository.find(id);
+    }
+
+    public ChargingPoint get(CpId id) {
+        return repository.get(id);
+    }
+
+    public List<ChargingPoint> all() {
+        return repository.findAll();
+    }
+
+    /** The CPs a driver may charge at now. */
+    public List<ChargingPoint> available() {
+        return repository.findAll().stream().filter(ChargingPoint::acceptsCharge).toList();
+    }
+
+    public List<ChargingPoint> pending() {
+        return repository.findByRegistration(Registration.PENDING);
+    }
+
+    public ChargingPoint authorize(CpId id) {
+        return update(id, ChargingPoint::authorize);
+    }
+
+    public void linkLost(CpId id) {
+        repository.find(id).ifPresent(cp -> {
+            cp.linkLost(clock.millis());
+            changed(cp);
+        });
+    }
+
+    /** The Engine is healthy again (recovery, or an ACTIVE/CHARGING status report). */
+    public ChargingPoint engineRecovered(CpId id) {
+        return update(id, ChargingPoint::engineRecovered);
+    }
+
+    public ChargingPoint stop(CpId id) {
+        return update(id, ChargingPoint::stopByOperator);
+    }
+
+    public ChargingPoint resume(CpId id) {
+        return update(id, ChargingPoint::resumeByOperator);
+    }
+
+    /** Which CPs are affected by an operator's "all" command. */
+    public List<ChargingPoint> stoppable() {
+        return all().stream().filter(cp -> !cp.isOperatorStopped() && cp.isAuthorized()).toList();
+    }
+
+    public List<ChargingPoint> resumable() {
+        return all().stream().filter(ChargingPoint::isOperatorStopped).toList();
+    }
+
+    /** Counts of CPs by state, for the statistics. */
+    public Map<ChargingPointState, Long> countByState() {
+        Map<ChargingPointState, Long> byState = new EnumMap<>(ChargingPointState.class);
+        for (ChargingPointState state : ChargingPointState.values()) {
+            byState.put(state, 0L);
+        }
+        all().forEach(cp -> byState.merge(cp.state(), 1L, Long::sum));
+        return byState;
+    }
+
+    private ChargingPoint newcomer(CpId id) {
+        ChargingPoint cp = ChargingPoint.firstSeen(id, settings.autoAuthorize(), clock.millis());
+        repository.add(cp);
+        return changed(cp);
+    }
+
+    private ChargingPoint update(CpId id, Consumer<ChargingPoint> change) {
+        ChargingPoint cp = repository.get(id);
+        change.accept(cp);
+        return changed(cp);
+    }
+
+    private ChargingPoint changed(ChargingPoint cp) {
+        changes.fire(ChargingPointChanged.of(cp));
+        return cp;
+    }
+}

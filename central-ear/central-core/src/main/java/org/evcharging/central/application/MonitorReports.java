@@ -1,0 +1,163 @@
+package org.evcharging.central.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import java.util.logging.Logger;
+
+import org.evcharging.api.model.ChargingPointState;
+import org.evcharging.central.domain.model.chargingpoint.ChargingPoint;
+import org.evcharging.central.domain.model.chargingpoint.CpId;
+import org.evcharging.central.domain.shared.ConflictException;
+import org.evcharging.central.domain.shared.InvalidInputException;
+
+/**
+ * What a Monitor tells Central about its CP, whatever protocol carries it: who it is, whether it
+ * may join, that it is alive, and how its Engine is. Which connection speaks for which CP is
+ * decided here, so a stale or foreign connection cannot change a CP it does not speak for.
+ */
+@ApplicationScoped
+public class MonitorReports {
+
+    private static final Logger LOG = Logger.getLogger(MonitorReports.class.getName());
+    static final int MAX_HEARTBEAT_SECONDS = 3600;
+
+    /** How a heartbeat was taken. */
+    public enum Heartbeat { ALIVE, WAITING_FOR_AUTHORIZATION, UNKNOWN_CP }
+
+    @Inject
+    ChargingPointService chargingPoints;
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    MonitorLinks links;
+
+    @Inject
+    CentralSettings settings;
+
+    LongSupplier nanoTime = System::nanoTime;
+
+    /** Any message from a linked Monitor proves it is alive, not only heartbeats. */
+    public void signOfLife(MonitorChannel channel) {
+        ownLink(channel).ifPresent(link -> link.seen(nanoTime.getAsLong()));
+    }
+
+    /** Returns true when the CP is authorized; otherwise it waits, and the approval will reach this connection. */
+    public boolean authenticate(MonitorChannel channel, CpId id, String authMessageId) {
+        boolean authorized = chargingPoints.authenticate(id);
+        MonitorLink link = bind(channel, id, null);
+        if (!authorized) {
+            // Bound to the newest connection, so the approval reaches a Monitor that reconnected (quirk 10.16).
+            link.pendingAuthMessageId(authMessageId);
+            LOG.info(() -> "CP " + id + " waits for an operator's authorization (" + channel.id() + ")");
+        }
+        return authorized;
+    }
+
+    /**
+     * The Monitor registers its CP ({@code heartbeatSeconds} null for a first-implementation Monitor).
+     * Returns true for the CP's very first registration; refuses a CP not yet authorized.
+     */
+    public boolean register(MonitorChannel channel, CpId id, String location, Double pricePerKwh,
+                            Integer heartbeatSeconds, String messageId) {
+        int heartbeat = heartbeatSeconds(heartbeatSeconds).orElse(settings.defaultHeartbeatSeconds());
+        BigDecimal price = price(pricePerKwh);
+        try {
+            boolean first = chargingPoints.register(id, location, price);
+            bind(channel, id, heartbeat);
+            sessions.monitorBack(id);
+            LOG.info(() -> "CP " + id + " registered from " + channel.id());
+            return first;
+        } catch (ConflictException notAuthorized) {
+            bind(channel, id, heartbeat).pendingAuthMessageId(messageId);
+            throw notAuthorized;
+        }
+    }
+
+    public Heartbeat heartbeat(MonitorChannel channel, CpId id, Integer announcedSeconds) {
+        Optional<Integer> interval = heartbeatSeconds(announcedSeconds);
+        MonitorLink link = ownLink(channel).filter(l -> l.cpId().equals(id)).orElse(null);
+        if (link == null) {
+            if (chargingPoints.find(id).isEmpty()) {
+                return Heartbeat.UNKNOWN_CP;
+            }
+            throw new ConflictException("Charging point " + id + " must authenticate or register on this connection first");
+        }
+        interval.ifPresent(link::heartbeatSeconds);
+        return link.pendingAuthMessageId() != null ? Heartbeat.WAITING_FOR_AUTHORIZATION : Heartbeat.ALIVE;
+    }
+
+    /**
+     * A {@code status_update}: only the Engine's health is taken from it — STOPPED and DISCONNECTED
+     * are Central's own decisions, never a Monitor's.
+     */
+    public ChargingPoint status(MonitorChannel channel, CpId id, ChargingPointState reported) {
+        registeredOn(channel, id);
+        return switch (reported) {
+            case FAULTY -> sessions.engineFailed(id);
+            case ACTIVE, CHARGING -> chargingPoints.engineRecovered(id);
+            case STOPPED, DISCONNECTED -> chargingPoints.get(id);
+        };
+    }
+
+    public ChargingPoint fault(MonitorChannel channel, CpId id, String detail) {
+        registeredOn(channel, id);
+        LOG.warning(() -> "CP " + id + " reports a fault: " + detail);
+        return sessions.engineFailed(id);
+    }
+
+    public ChargingPoint recovery(MonitorChannel channel, CpId id) {
+        registeredOn(channel, id);
+        return chargingPoints.engineRecovered(id);
+    }
+
+    /** The connection is gone. Only the connection that still owns the CP's link may disconnect it (10.15). */
+    public void linkLost(MonitorChannel channel, String cause) {
+        CpId id = channel.cpId();
+        if (id != null && links.unbind(id, channel)) {
+            chargingPoints.linkLost(id);
+            sessions.monitorLost(id);
+            LOG.warning(() -> "CP " + id + " DISCONNECTED: " + cause);
+        }
+    }
+
+    private MonitorLink bind(MonitorChannel channel, CpId id, Integer heartbeatSeconds) {
+        channel.speaksFor(id);
+        int interval = heartbeatSeconds != null ? heartbeatSeconds
+                : links.find(id).filter(l -> l.channel() == channel).map(MonitorLink::heartbeatSeconds)
+                        .orElse(settings.defaultHeartbeatSeconds());
+        return links.bind(id, channel, interval, nanoTime.getAsLong());
+    }
+
+    private Optional<MonitorLink> ownLink(MonitorChannel channel) {
+        CpId id = channel.cpId();
+        return id == null ? Optional.empty() : links.find(id).filter(link -> link.channel() == channel);
+    }
+
+    /** Status, fault and recovery count only from the connection a registered CP speaks through (10.47). */
+    private void registeredOn(MonitorChannel channel, CpId id) {
+        boolean registered = ownLink(channel).filter(l -> l.cpId().equals(id) && l.pendingAuthMessageId() == null).isPresent();
+        if (!registered) {
+            throw new ConflictException("Charging point " + id + " is not registered on this connection");
+        }
+    }
+
+    private static Optional<Integer> heartbeatSeconds(Integer announced) {
+        if (announced != null && (announced < 1 || announced > MAX_HEARTBEAT_SECONDS)) {
+            throw new InvalidInputException("heartbeat_interval must be between 1 and " + MAX_HEARTBEAT_SECONDS + " seconds");
+        }
+        return Optional.ofNullable(announced);
+    }
+
+    private static BigDecimal price(Double value) {
+        if (value == null || value.isNaN() || value.isInfinite()) {
+            throw new InvalidInputException("price_per_kwh must be a number >= 0");
+        }
+        return BigDecimal.valueOf(value);
+    }
+}

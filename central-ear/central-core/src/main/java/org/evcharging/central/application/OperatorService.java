@@ -1,0 +1,98 @@
+package org.evcharging.central.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.logging.Logger;
+
+import org.evcharging.api.message.monitor.AuthResponse;
+import org.evcharging.api.message.monitor.ResumeCpCommand;
+import org.evcharging.api.message.monitor.StopCpCommand;
+import org.evcharging.central.domain.model.chargingpoint.ChargingPoint;
+import org.evcharging.central.domain.model.chargingpoint.CpId;
+import org.evcharging.central.domain.shared.DomainException;
+
+/**
+ * What an operator does to charging points. The change is committed first, then the CP's Monitor is
+ * told, so a command never announces a change that did not happen.
+ */
+@ApplicationScoped
+public class OperatorService {
+
+    private static final Logger LOG = Logger.getLogger(OperatorService.class.getName());
+
+    @Inject
+    ChargingPointService chargingPoints;
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    MonitorLinks links;
+
+    /** Lets a pending CP in; a Monitor waiting on its connection is told at once and registers. */
+    public ChargingPoint authorize(CpId id) {
+        ChargingPoint cp = chargingPoints.authorize(id);
+        links.find(id).ifPresent(link -> {
+            String pending = link.pendingAuthMessageId();
+            if (pending != null) {
+                link.pendingAuthMessageId(null);
+                link.channel().send(AuthResponse.approved(pending, id.value()));
+            }
+        });
+        LOG.info(() -> "Operator authorized CP " + id);
+        return cp;
+    }
+
+    /** Out of order: any supply in progress ends, the CP refuses new ones until resumed. */
+    public ChargingPoint stop(CpId id) {
+        ChargingPoint cp = chargingPoints.stop(id);
+        sessions.operatorStopped(id);
+        boolean told = links.send(id, StopCpCommand.of(id.value()));
+        LOG.info(() -> "Operator stopped CP " + id + (told ? "" : " (its Monitor is not connected: it stays stopped when it returns)"));
+        return cp;
+    }
+
+    public ChargingPoint resume(CpId id) {
+        ChargingPoint cp = chargingPoints.resume(id);
+        links.send(id, ResumeCpCommand.of(id.value()));
+        LOG.info(() -> "Operator resumed CP " + id);
+        return cp;
+    }
+
+    public BulkResult authorizeAll() {
+        return forEach(chargingPoints.pending(), this::authorize);
+    }
+
+    public BulkResult stopAll() {
+        return forEach(chargingPoints.stoppable(), this::stop);
+    }
+
+    public BulkResult resumeAll() {
+        return forEach(chargingPoints.resumable(), this::resume);
+    }
+
+    private static BulkResult forEach(List<ChargingPoint> targets, Function<CpId, ChargingPoint> action) {
+        List<String> done = new ArrayList<>();
+        List<BulkResult.Refusal> refused = new ArrayList<>();
+        for (ChargingPoint cp : targets) {
+            try {
+                action.apply(cp.id());
+                done.add(cp.id().value());
+            } catch (DomainException e) {
+                refused.add(new BulkResult.Refusal(cp.id().value(), e.getMessage()));
+            }
+        }
+        return new BulkResult(done, refused);
+    }
+
+    /** The outcome of an action on every CP it applies to. */
+    public record BulkResult(List<String> done, List<Refusal> refused) {
+
+        public record Refusal(String cpId, String reason) {
+        }
+    }
+}

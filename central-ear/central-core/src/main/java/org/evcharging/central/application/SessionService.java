@@ -1,0 +1,249 @@
+package org.evcharging.central.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import java.util.logging.Logger;
+
+import org.evcharging.api.message.driver.ChargingStatusUpdate;
+import org.evcharging.api.message.monitor.StartChargingCommand;
+import org.evcharging.api.message.monitor.StopChargingSessionCommand;
+import org.evcharging.api.message.session.ChargeCompletion;
+import org.evcharging.api.model.SessionEnding;
+import org.evcharging.central.domain.model.chargingpoint.ChargingPoint;
+import org.evcharging.central.domain.model.chargingpoint.CpId;
+import org.evcharging.central.domain.model.session.ChargingSession;
+import org.evcharging.central.domain.model.session.LiveSession;
+import org.evcharging.central.domain.model.session.MeterReading;
+import org.evcharging.central.domain.shared.ConflictException;
+import org.evcharging.central.domain.shared.NotFoundException;
+
+/**
+ * Charging sessions from request to ticket. Readings may arrive twice (Monitor and Kafka), late or
+ * out of order: each is applied once because readings are cumulative. Every session ends with
+ * exactly one ticket to its driver, whichever of unplug, driver stop, operator stop, maximum
+ * duration, fault or lost link ends it.
+ */
+@ApplicationScoped
+public class SessionService {
+
+    private static final Logger LOG = Logger.getLogger(SessionService.class.getName());
+
+    @Inject
+    SessionStore store;
+
+    @Inject
+    RunningSessions running;
+
+    @Inject
+    MonitorLinks links;
+
+    @Inject
+    DriverNotifier drivers;
+
+    @Inject
+    CentralSettings settings;
+
+    @Inject
+    Event<PanelNotice> notices;
+
+    LongSupplier nanoTime = System::nanoTime;
+
+    /**
+     * A driver asks for a charge: accepted only on a CP that {@link ChargingPoint#acceptsCharge()
+     * accepts one}, for a driver with no session running; the CP is then told to supply. The same
+     * request delivered again gets the session it opened the first time. Throws the refusal.
+     */
+    public ChargingSession requestCharge(CpId cpId, String driverId, String requestMessageId) {
+        Optional<ChargingSession> already = store.openedBy(requestMessageId);
+        if (already.isPresent()) {
+            return already.get();
+        }
+        notices.fire(PanelNotice.request(cpId.value(), driverId));
+        running.ofDriver(driverId).ifPresent(other -> {
+            throw new ConflictException("Driver " + driverId + " already has a charging session in progress ("
+                    + other.id() + " at " + other.cpId() + ")");
+        });
+        ChargingSession session = store.open(cpId, driverId, requestMessageId);
+        LiveSession live = new LiveSession(session.id(), cpId, driverId, session.reading(), false,
+                nanoTime.getAsLong() + settings.sessionStartTimeout().toNanos());
+        running.add(live);
+        boolean sent = links.send(cpId, StartChargingCommand.of(cpId.value(), session.id(), driverId,
+                session.pricePerKwh().doubleValue()));
+        if (!sent) {
+            // Never leave an accepted request hanging on a CP nobody can reach (quirk 10.21).
+            finish(live, null, SessionEnding.START_FAILED);
+            throw new ConflictException("Charging point " + cpId + " could not be reached; the charge was not started");
+        }
+        LOG.info(() -> "Session " + session.id() + ": CP " + cpId + " authorized to supply driver " + driverId);
+        return session;
+    }
+
+    /** A meter reading from the Monitor or from Kafka. Throws NotFoundException for a session that never existed. */
+    public void reading(String sessionId, MeterReading reading) {
+        Optional<LiveSession> live = running.get(sessionId);
+        if (live.isEmpty()) {
+            // Late telemetry of an ended session changes nothing (10.22).
+            requireKnown(sessionId);
+            return;
+        }
+        LiveSession session = live.get();
+        if (session.meter(reading)) {
+            drivers.notify(ChargingStatusUpdate.progress(session.driverId(), session.id(), session.cpId().value(),
+                    reading.energyKwh().doubleValue(), reading.cost().doubleValue()));
+        }
+    }
+
+    /**
+     * The CP's own final figures (socket or Kafka, possibly twice, possibly after Central closed it).
+     * {@code reported} is empty for a first-implementation Engine, which does not say why it ended.
+     */
+    public void completion(String sessionId, MeterReading last, Optional<SessionEnding> reported) {
+        Optional<LiveSession> live = running.get(sessionId);
+        if (live.isPresent()) {
+            finish(live.get(), last, live.get().endingFor(reported));
+            return;
+        }
+        requireKnown(sessionId);
+        // Not followed live: already ended (only the totals may rise), or not yet re-loaded after a restart.
+        SessionStore.Ended ended = store.close(sessionId, last, reported.orElse(SessionEnding.UNPLUGGED));
+        if (ended.first()) {
+            drivers.notify(Tickets.of(ended.session()));
+        }
+    }
+
+    /** The driver's stop: only their own running session (quirk 10.23). Asking twice asks the CP once. */
+    public ChargingSession stopByDriver(String sessionId, String driverId) {
+        ChargingSession session = requireKnown(sessionId);
+        if (!session.belongsTo(driverId)) {
+            throw new ConflictException("Charging session " + sessionId + " does not belong to driver " + driverId);
+        }
+        LiveSession live = running.get(sessionId).orElseThrow(
+                () -> new ConflictException("Charging session " + sessionId + " has already ended"));
+        if (live.requestedEnding() != SessionEnding.DRIVER_STOP) {
+            askCpToEnd(live, SessionEnding.DRIVER_STOP);
+        }
+        return session;
+    }
+
+    /** An operator stopped the CP: its supply ends. */
+    public void operatorStopped(CpId cpId) {
+        running.onCp(cpId).ifPresent(live -> askCpToEnd(live, SessionEnding.OPERATOR_STOP));
+    }
+
+    /** The Engine failed: the CP turns FAULTY and its supply ends at once with the energy metered so far. */
+    public ChargingPoint engineFailed(CpId cpId) {
+        Optional<LiveSession> live = running.onCp(cpId);
+        boolean owner = live.map(running::remove).orElse(false);
+        SessionStore.Fault fault = store.engineFailed(cpId, owner ? live.get().id() : null,
+                owner ? live.get().reading() : null);
+        if (owner) {
+            ticketOnce(fault.ended(), SessionEnding.ENGINE_FAULT);
+        }
+        return fault.chargingPoint();
+    }
+
+    /** The Monitor is gone: the Engine may still end the supply and report through Kafka; wait a little for it. */
+    public void monitorLost(CpId cpId) {
+        running.onCp(cpId).ifPresent(live -> live.requestEnding(SessionEnding.MONITOR_LOST,
+                nanoTime.getAsLong() + settings.sessionEndGrace().toNanos()));
+    }
+
+    /** The Monitor is back: a supply its CP still runs is no longer ended for the lost link. */
+    public void monitorBack(CpId cpId) {
+        running.onCp(cpId).filter(live -> live.withdrawEnding(SessionEnding.MONITOR_LOST))
+                .ifPresent(live -> LOG.info(() -> "Session " + live.id() + " at CP " + cpId + " goes on: its Monitor is back"));
+    }
+
+    /** Central (re)started: CPs are loaded, and sessions left running are followed again until their CPs report. */
+    public int resumeAfterRestart() {
+        long deadline = nanoTime.getAsLong() + settings.sessionRestartGrace().toNanos();
+        List<ChargingSession> unfinished = store.loadAtStart();
+        for (ChargingSession session : unfinished) {
+            if (running.get(session.id()).isEmpty()) {
+                LiveSession live = LiveSession.of(session, deadline);
+                live.requestEnding(SessionEnding.CENTRAL_LOST, deadline);
+                running.add(live);
+            }
+        }
+        LOG.info(() -> unfinished.size() + " sessions were running when Central stopped; waiting for their CPs' results");
+        return unfinished.size();
+    }
+
+    /** Closes sessions whose CP never started, or whose final figures did not come in time. */
+    public void closeOverdue() {
+        long now = nanoTime.getAsLong();
+        for (LiveSession live : running.all()) {
+            SessionEnding overdue = live.overdueEnding(now);
+            if (overdue != null) {
+                LOG.warning(() -> "Session " + live.id() + " at CP " + live.cpId() + " closed by Central: " + overdue.description());
+                finish(live, null, overdue);
+            }
+        }
+    }
+
+    /** Persists the latest readings of every session in one transaction. */
+    public void flushReadings() {
+        Map<String, MeterReading> unsaved = new LinkedHashMap<>();
+        for (LiveSession live : running.all()) {
+            MeterReading reading = live.takeUnsavedReading();
+            if (reading != null) {
+                unsaved.put(live.id(), reading);
+            }
+        }
+        if (!unsaved.isEmpty()) {
+            store.saveReadings(unsaved);
+        }
+    }
+
+    private ChargingSession requireKnown(String sessionId) {
+        return store.find(sessionId)
+                .orElseThrow(() -> new NotFoundException("Charging session " + sessionId + " does not exist"));
+    }
+
+    private void askCpToEnd(LiveSession live, SessionEnding ending) {
+        boolean told = links.send(live.cpId(), StopChargingSessionCommand.of(live.cpId().value(), live.id(), live.driverId()));
+        if (told) {
+            live.requestEnding(ending, nanoTime.getAsLong() + settings.sessionEndGrace().toNanos());
+        } else {
+            finish(live, null, ending);
+        }
+    }
+
+    /** Ends a running session (with the CP's figures when known) and gives the driver the ticket once. */
+    private void finish(LiveSession live, MeterReading last, SessionEnding ending) {
+        // The same completion often arrives twice at once (Monitor and Kafka): one thread owns the ending.
+        boolean owner = running.remove(live);
+        SessionStore.Ended ended = store.close(live.id(), live.finalReading(last), ending);
+        if (owner) {
+            ticketOnce(ended, ending);
+        }
+    }
+
+    private void ticketOnce(SessionStore.Ended ended, SessionEnding ending) {
+        if (ended != null && ended.first()) {
+            drivers.notify(Tickets.of(ended.session()));
+            LOG.info(() -> "Session " + ended.session().id() + " ended (" + ending.wire() + "): "
+                    + ended.session().energyKwh() + " kWh, " + ended.session().totalCost() + " EUR");
+        }
+    }
+
+    /** The driver's final ticket for a session. */
+    static final class Tickets {
+
+        private Tickets() {
+        }
+
+        static ChargeCompletion of(ChargingSession s) {
+            return ChargeCompletion.ticket(s.cpId(), s.id(), s.driverId(), s.energyKwh().doubleValue(),
+                    s.totalCost().doubleValue(), s.endedBy(), Times.iso(s.startOrRequestMillis()),
+                    Times.iso(s.endedAtMillis()));
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.evcharging.central.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.evcharging.api.model.SessionEnding;
+import org.evcharging.central.domain.model.chargingpoint.ChargingPoint;
+import org.evcharging.central.domain.model.chargingpoint.ChargingPointRepository;
+import org.evcharging.central.domain.model.chargingpoint.CpId;
+import org.evcharging.central.domain.model.session.ChargingSession;
+import org.evcharging.central.domain.model.session.ChargingSessionRepository;
+import org.evcharging.central.domain.model.session.MeterReading;
+import org.evcharging.central.domain.shared.DomainException;
+
+/**
+ * The transactions of the session life-cycle. Each changes a session and its CP together, so the
+ * CP is never seen charging for a session that ended, nor free while a session runs on it.
+ */
+@ApplicationScoped
+@RetryOnConflict
+@Transactional(dontRollbackOn = DomainException.class)
+public class SessionStore {
+
+    @Inject
+    ChargingSessionRepository sessions;
+
+    @Inject
+    ChargingPointRepository chargingPoints;
+
+    @Inject
+    Event<ChargingPointChanged> changes;
+
+    Clock clock = Clock.systemUTC();
+
+    /** Checks the CP may supply (throws the refusal) and records the authorized session. */
+    public ChargingSession open(CpId cpId, String driverId, String requestMessageId) {
+        ChargingPoint cp = chargingPoints.get(cpId);
+        cp.supplyStarted();
+        ChargingSession session = ChargingSession.authorized(UUID.randomUUID().toString(), cpId.value(), driverId,
+                cp.pricePerKwh(), requestMessageId, clock.millis());
+        sessions.add(session);
+        changes.fire(ChargingPointChanged.of(cp));
+        return session;
+    }
+
+    /** Ends the session ({@code last}: the CP's final figures, null if unknown); says whether this call ended it. */
+    public Ended close(String sessionId, MeterReading last, SessionEnding ending) {
+        ChargingSession session = sessions.find(sessionId).orElseThrow();
+        boolean first = session.end(last, ending, clock.millis());
+        if (first) {
+            chargingPoints.find(CpId.of(session.cpId())).ifPresent(cp -> {
+                cp.supplyEnded();
+                changes.fire(ChargingPointChanged.of(cp));
+            });
+        }
+        return new Ended(session, first);
+    }
+
+    /** The CP's Engine failed: the CP turns FAULTY and its session (if any) ends, in one transaction. */
+    public Fault engineFailed(CpId cpId, String sessionId, MeterReading last) {
+        ChargingPoint cp = chargingPoints.get(cpId);
+        cp.engineFailed();
+        Ended ended = sessionId == null ? null : close(sessionId, last, SessionEnding.ENGINE_FAULT);
+        changes.fire(ChargingPointChanged.of(cp));
+        return new Fault(cp, ended);
+    }
+
+    public void saveReadings(Map<String, MeterReading> readings) {
+        long now = clock.millis();
+        readings.forEach((sessionId, reading) -> sessions.find(sessionId).ifPresent(s -> s.meter(reading, now)));
+    }
+
+    /**
+     * Central (re)started: every CP is DISCONNECTED until its Monitor connects, and one whose session
+     * is still open stays booked for it. Returns the sessions left running.
+     */
+    public List<ChargingSession> loadAtStart() {
+        List<ChargingSession> unfinished = sessions.findUnfinished();
+        Set<String> booked = unfinished.stream().map(ChargingSession::cpId).collect(Collectors.toSet());
+        for (ChargingPoint cp : chargingPoints.loadAllAtStart()) {
+            cp.markDisconnectedAtStart(booked.contains(cp.id().value()));
+            changes.fire(ChargingPointChanged.of(cp));
+        }
+        return unfinished;
+    }
+
+    public Optional<ChargingSession> openedBy(String requestMessageId) {
+        return requestMessageId == null ? Optional.empty() : sessions.findByRequest(requestMessageId);
+    }
+
+    public Optional<ChargingSession> find(String sessionId) {
+        return sessions.find(sessionId);
+    }
+
+    public List<ChargingSession> ofDriver(String driverId, int limit) {
+        return sessions.findByDriver(driverId, limit);
+    }
+
+    public List<ChargingSession> all(int limit) {
+        return sessions.findAll(limit);
+    }
+
+    /** A session that ended, and whether this call ended it (then its ticket is due). */
+    public record Ended(ChargingSession session, boolean first) {
+    }
+
+    /** A CP after its Engine failed, and the session that ended with it (null if none ran). */
+    public record Fault(ChargingPoint chargingPoint, Ended ended) {
+    }
+}

@@ -1,0 +1,259 @@
+package org.evcharging.central.domain.model.chargingpoint;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+import org.evcharging.api.model.ChargingPointState;
+import org.evcharging.central.domain.shared.ConflictException;
+import org.evcharging.central.domain.shared.InvalidInputException;
+
+/**
+ * A charging point as Central knows it. The displayed state follows the state table of the spec:
+ * no live Monitor link → DISCONNECTED; else operator stop → STOPPED; else Engine fault → FAULTY;
+ * else a supply → CHARGING; else ACTIVE. The facts behind it (operator stop, engine fault, a supply
+ * that has not ended) are kept apart from the state, so a reconnecting CP returns to its true state
+ * without help (quirks 10.13–10.15): a STOPPED CP stays STOPPED until an operator resumes it, and a
+ * CP whose supply outlived a lost link or a Central restart is CHARGING again, not free for another
+ * driver. This aggregate is the only place its state changes, and every change obeys the state
+ * table of {@link ChargingPointState}.
+ */
+@Entity
+@Table(name = "charging_points")
+@NamedQuery(name = "ChargingPoint.findAll", query = "SELECT c FROM ChargingPoint c ORDER BY c.id")
+@NamedQuery(name = "ChargingPoint.findByRegistration",
+        query = "SELECT c FROM ChargingPoint c WHERE c.registration = :registration ORDER BY c.id")
+public class ChargingPoint {
+
+    public static final String UNKNOWN_LOCATION = "Unknown";
+
+    @Id
+    @Column(name = "cp_id", length = CpId.MAX_LENGTH)
+    private String id;
+
+    @Column(name = "location", nullable = false)
+    private String location;
+
+    @Column(name = "price_per_kwh", nullable = false, precision = 10, scale = 4)
+    private BigDecimal pricePerKwh;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "registration", nullable = false, length = 16)
+    private Registration registration;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "state", nullable = false, length = 16)
+    private ChargingPointState state;
+
+    @Column(name = "operator_stopped", nullable = false)
+    private boolean operatorStopped;
+
+    @Column(name = "engine_fault", nullable = false)
+    private boolean engineFault;
+
+    /** A session is open on this CP: set when Central accepts a charge, cleared when the session ends. */
+    @Column(name = "charging", nullable = false)
+    private boolean charging;
+
+    @Column(name = "first_seen_ms", nullable = false)
+    private long firstSeenMillis;
+
+    @Column(name = "last_seen_ms")
+    private Long lastSeenMillis;
+
+    @Column(name = "registered_at_ms")
+    private Long registeredAtMillis;
+
+    /** Socket, Kafka and operator threads all change CPs: a lost update fails its commit and is retried. */
+    @Version
+    @Column(name = "version")
+    private Long version;
+
+    protected ChargingPoint() {
+        // for JPA
+    }
+
+    private ChargingPoint(CpId id, Registration registration, long nowMillis) {
+        this.id = Objects.requireNonNull(id).value();
+        this.location = UNKNOWN_LOCATION;
+        this.pricePerKwh = BigDecimal.ZERO;
+        this.registration = registration;
+        this.state = ChargingPointState.DISCONNECTED;
+        this.firstSeenMillis = nowMillis;
+        this.lastSeenMillis = nowMillis;
+    }
+
+    /** A CP seen for the first time: it waits for an operator unless the network authorizes newcomers. */
+    public static ChargingPoint firstSeen(CpId id, boolean autoAuthorize, long nowMillis) {
+        return new ChargingPoint(id, autoAuthorize ? Registration.AUTHORIZED : Registration.PENDING, nowMillis);
+    }
+
+    public void authorize() {
+        if (registration == Registration.AUTHORIZED) {
+            throw new ConflictException("Charging point " + id + " is already authorized");
+        }
+        registration = Registration.AUTHORIZED;
+    }
+
+    /**
+     * Its Monitor registered over a live link: details refreshed, state from the facts.
+     * Returns true the first time this CP ever registers.
+     */
+    public boolean register(String newLocation, BigDecimal newPrice, long nowMillis) {
+        if (!isAuthorized()) {
+            throw new ConflictException("Charging point " + id + " not yet authorized, please complete authentication first");
+        }
+        if (newPrice == null || newPrice.signum() < 0) {
+            throw new InvalidInputException("price_per_kwh must be a number >= 0");
+        }
+        if (newLocation != null && !newLocation.isBlank()) {
+            location = newLocation;
+        }
+        pricePerKwh = newPrice;
+        lastSeenMillis = nowMillis;
+        recomputeState(true);
+        boolean first = registeredAtMillis == null;
+        registeredAtMillis = nowMillis;
+        return first;
+    }
+
+    /** The Monitor link is gone (socket lost or heartbeats missed). A supply may go on at the CP. */
+    public void linkLost(long nowMillis) {
+        lastSeenMillis = nowMillis;
+        recomputeState(false);
+    }
+
+    /** Central (re)started: nobody is connected until they say so; {@code supplyOpen} when a session still runs here. */
+    public void markDisconnectedAtStart(boolean supplyOpen) {
+        charging = supplyOpen;
+        recomputeState(false);
+    }
+
+    public void engineFailed() {
+        engineFault = true;
+        recomputeState(isConnected());
+    }
+
+    public void engineRecovered() {
+        engineFault = false;
+        recomputeState(isConnected());
+    }
+
+    public void stopByOperator() {
+        if (operatorStopped) {
+            throw new ConflictException("Charging point " + id + " is already stopped");
+        }
+        operatorStopped = true;
+        recomputeState(isConnected());
+    }
+
+    public void resumeByOperator() {
+        if (!operatorStopped) {
+            throw new ConflictException("Charging point " + id + " current status is " + state + ", cannot resume");
+        }
+        operatorStopped = false;
+        recomputeState(isConnected());
+    }
+
+    /** Whether a driver may start a charge here now: authorized, connected and ACTIVE. */
+    public boolean acceptsCharge() {
+        return isAuthorized() && state.acceptsNewCharge();
+    }
+
+    /** A driver's charge was accepted here. Refused unless {@link #acceptsCharge()}. */
+    public void supplyStarted() {
+        if (!isAuthorized()) {
+            throw new ConflictException("Charging point " + id + " is not authorized");
+        }
+        if (!state.acceptsNewCharge()) {
+            throw new ConflictException("Charging point " + id + " current status is " + state + ", cannot charge");
+        }
+        charging = true;
+        recomputeState(true);
+    }
+
+    /** The session open here ended. */
+    public void supplyEnded() {
+        charging = false;
+        recomputeState(isConnected());
+    }
+
+    private void recomputeState(boolean connected) {
+        ChargingPointState next;
+        if (!connected) {
+            next = ChargingPointState.DISCONNECTED;
+        } else if (operatorStopped) {
+            next = ChargingPointState.STOPPED;
+        } else if (engineFault) {
+            next = ChargingPointState.FAULTY;
+        } else if (charging) {
+            next = ChargingPointState.CHARGING;
+        } else {
+            next = ChargingPointState.ACTIVE;
+        }
+        state = state.moveTo(next);
+    }
+
+    public boolean isConnected() {
+        return state != ChargingPointState.DISCONNECTED;
+    }
+
+    public boolean isAuthorized() {
+        return registration == Registration.AUTHORIZED;
+    }
+
+    public CpId id() {
+        return CpId.of(id);
+    }
+
+    public String location() {
+        return location;
+    }
+
+    public BigDecimal pricePerKwh() {
+        return pricePerKwh;
+    }
+
+    public Registration registration() {
+        return registration;
+    }
+
+    public ChargingPointState state() {
+        return state;
+    }
+
+    public boolean isOperatorStopped() {
+        return operatorStopped;
+    }
+
+    public boolean hasEngineFault() {
+        return engineFault;
+    }
+
+    public Long lastSeenMillis() {
+        return lastSeenMillis;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ChargingPoint that && id.equals(that.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "ChargingPoint[" + id + ", " + registration + ", " + state + "]";
+    }
+}

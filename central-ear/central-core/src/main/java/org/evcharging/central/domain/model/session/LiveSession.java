@@ -1,0 +1,131 @@
+package org.evcharging.central.domain.model.session;
+
+import java.util.Optional;
+
+import org.evcharging.api.model.SessionEnding;
+import org.evcharging.central.domain.model.chargingpoint.CpId;
+
+/**
+ * The live side of a {@link ChargingSession} that has not ended: its latest meter reading (the
+ * database receives readings in batches, so the telemetry path never waits for it) and the rules
+ * of how it ends — how long to wait for the CP's own final figures once an ending was asked for,
+ * which ending the ticket names, which figures it bills. Shared by the socket, Kafka and timer
+ * threads, hence synchronized.
+ */
+public final class LiveSession {
+
+    private final String id;
+    private final CpId cpId;
+    private final String driverId;
+    private final long startDeadlineNanos;
+    private MeterReading reading;
+    private boolean supplying;
+    private boolean unsaved;
+    private SessionEnding requestedEnding;
+    private long endDeadlineNanos;
+
+    public LiveSession(String id, CpId cpId, String driverId, MeterReading reading, boolean supplying,
+                       long startDeadlineNanos) {
+        this.id = id;
+        this.cpId = cpId;
+        this.driverId = driverId;
+        this.reading = reading;
+        this.supplying = supplying;
+        this.startDeadlineNanos = startDeadlineNanos;
+    }
+
+    /** The live side of a session read back from the database. */
+    public static LiveSession of(ChargingSession session, long startDeadlineNanos) {
+        return new LiveSession(session.id(), CpId.of(session.cpId()), session.driverId(), session.reading(),
+                session.hasStarted(), startDeadlineNanos);
+    }
+
+    /** Keeps the reading if it is newer; true when it was (a new tick, not a duplicate or a late one). */
+    public synchronized boolean meter(MeterReading next) {
+        if (!next.isAheadOf(reading)) {
+            return false;
+        }
+        reading = next;
+        supplying = true;
+        unsaved = true;
+        return true;
+    }
+
+    /** The reading to persist, once; null when nothing changed since the last call. */
+    public synchronized MeterReading takeUnsavedReading() {
+        if (!unsaved) {
+            return null;
+        }
+        unsaved = false;
+        return reading;
+    }
+
+    /** Central asked for an ending; the first one asked is the one that counts. */
+    public synchronized void requestEnding(SessionEnding ending, long deadlineNanos) {
+        if (requestedEnding == null) {
+            requestedEnding = ending;
+            endDeadlineNanos = deadlineNanos;
+        }
+    }
+
+    /** Withdraws an ending that turned out wrong (the Monitor came back and its CP still supplies). */
+    public synchronized boolean withdrawEnding(SessionEnding ending) {
+        if (requestedEnding != ending) {
+            return false;
+        }
+        requestedEnding = null;
+        return true;
+    }
+
+    /** The ending whose wait is over, if any; START_FAILED when the CP never started in time. */
+    public synchronized SessionEnding overdueEnding(long nowNanos) {
+        if (requestedEnding != null && nowNanos - endDeadlineNanos > 0) {
+            return requestedEnding;
+        }
+        if (!supplying && requestedEnding == null && nowNanos - startDeadlineNanos > 0) {
+            return SessionEnding.START_FAILED;
+        }
+        return null;
+    }
+
+    /**
+     * How the supply ended, for the ticket. A stop Central commanded is known better here than at
+     * the CP (the stop command carries no reason); otherwise the CP's own word, else what Central
+     * was waiting for, else the vehicle was unplugged.
+     */
+    public synchronized SessionEnding endingFor(Optional<SessionEnding> reported) {
+        if (requestedEnding != null && requestedEnding.commandedByCentral()) {
+            return requestedEnding;
+        }
+        return reported.orElse(requestedEnding != null ? requestedEnding : SessionEnding.UNPLUGGED);
+    }
+
+    /** What the ticket bills: the CP's final figures, or the latest reading if that is newer. */
+    public synchronized MeterReading finalReading(MeterReading reported) {
+        return reading.latest(reported);
+    }
+
+    public synchronized SessionEnding requestedEnding() {
+        return requestedEnding;
+    }
+
+    public synchronized MeterReading reading() {
+        return reading;
+    }
+
+    public synchronized boolean isSupplying() {
+        return supplying;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public CpId cpId() {
+        return cpId;
+    }
+
+    public String driverId() {
+        return driverId;
+    }
+}

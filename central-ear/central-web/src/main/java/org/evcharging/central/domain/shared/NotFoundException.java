@@ -1,9 +1,0 @@
-package org.evcharging.central.domain.shared;
-
-/** The thing asked for does not exist (unknown CP, unknown session). */
-public class NotFoundException extends DomainException {
-
-    public NotFoundException(String message) {
-        super(message);
-    }
-}
