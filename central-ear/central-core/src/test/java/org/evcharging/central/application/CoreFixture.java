@@ -1,0 +1,172 @@
+package org.evcharging.central.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.evcharging.api.message.DriverScoped;
+import org.evcharging.api.message.WireMessage;
+import org.evcharging.api.message.session.ChargeCompletion;
+import org.evcharging.central.domain.model.chargingpoint.ChargingPoint;
+import org.evcharging.central.domain.model.chargingpoint.CpId;
+import org.evcharging.central.domain.model.session.ChargingSession;
+
+/**
+ * Central's core wired by hand, as CDI wires it in the server, on in-memory repositories, a fake
+ * clock and fake Monitor connections: the rules run exactly as in production, in milliseconds.
+ */
+final class CoreFixture {
+
+    static final String PRICE = "0.30";
+
+    final AtomicLong nanos = new AtomicLong(TimeUnit.SECONDS.toNanos(1_000));
+    final AtomicLong millis = new AtomicLong(Instant.parse("2026-11-30T10:00:00Z").toEpochMilli());
+    final Clock clock = new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis.get());
+        }
+    };
+
+    final TestSettings settings = new TestSettings();
+    private final AtomicLong requests = new AtomicLong();
+    final InMemoryChargingPoints chargingPointRepository;
+    final InMemoryChargingSessions sessionRepository;
+    final List<WireMessage> toDrivers = new CopyOnWriteArrayList<>();
+    final DriverNotifier drivers = new DriverNotifier() {
+        @Override
+        public <T extends WireMessage & DriverScoped> void notify(T message) {
+            toDrivers.add(message);
+        }
+    };
+
+    final PanelFeed feed = new PanelFeed();
+    final RecordingEvent<PanelNotice> notices = new RecordingEvent<>(feed::notice);
+    final RecordingEvent<ChargingPointChanged> changes = new RecordingEvent<>(feed::changed);
+    final MonitorLinks links = new MonitorLinks();
+    final RunningSessions running = new RunningSessions();
+    final ChargingPointService chargingPoints = new ChargingPointService();
+    final SessionStore store = new SessionStore();
+    final SessionService sessions = new SessionService();
+    final MonitorReports reports = new MonitorReports();
+    final DriverService driverService = new DriverService();
+    final OperatorService operator = new OperatorService();
+    final OperatorQueries queries = new OperatorQueries();
+    final SystemStatistics statistics = new SystemStatistics();
+    final PowerEstimates power = new PowerEstimates();
+
+    CoreFixture() {
+        this(new InMemoryChargingPoints(), new InMemoryChargingSessions());
+    }
+
+    private CoreFixture(InMemoryChargingPoints chargingPointRepository, InMemoryChargingSessions sessionRepository) {
+        this.chargingPointRepository = chargingPointRepository;
+        this.sessionRepository = sessionRepository;
+        feed.settings = settings;
+
+        chargingPoints.repository = chargingPointRepository;
+        chargingPoints.settings = settings;
+        chargingPoints.changes = changes;
+        chargingPoints.clock = clock;
+
+        store.sessions = sessionRepository;
+        store.chargingPoints = chargingPointRepository;
+        store.changes = changes;
+        store.clock = clock;
+
+        sessions.store = store;
+        sessions.running = running;
+        sessions.links = links;
+        sessions.drivers = drivers;
+        sessions.settings = settings;
+        sessions.notices = notices;
+        sessions.nanoTime = nanos::get;
+
+        reports.chargingPoints = chargingPoints;
+        reports.sessions = sessions;
+        reports.links = links;
+        reports.settings = settings;
+        reports.nanoTime = nanos::get;
+
+        driverService.sessions = sessions;
+        driverService.store = store;
+        driverService.chargingPoints = chargingPoints;
+        driverService.settings = settings;
+        driverService.clock = clock;
+
+        operator.chargingPoints = chargingPoints;
+        operator.sessions = sessions;
+        operator.links = links;
+
+        queries.chargingPoints = chargingPoints;
+        queries.sessions = store;
+        queries.running = running;
+        queries.power = power;
+
+        statistics.chargingPoints = chargingPoints;
+        statistics.sessions = sessionRepository;
+        statistics.running = running;
+        statistics.links = links;
+        statistics.clock = clock;
+    }
+
+    /** A new Central on the same database: nothing of this one's memory survives. */
+    CoreFixture restarted() {
+        CoreFixture next = new CoreFixture(chargingPointRepository, sessionRepository);
+        next.millis.set(millis.get());
+        return next;
+    }
+
+    /** Time passes for every clock Central reads. */
+    void advanceSeconds(long seconds) {
+        nanos.addAndGet(TimeUnit.SECONDS.toNanos(seconds));
+        millis.addAndGet(TimeUnit.SECONDS.toMillis(seconds));
+    }
+
+    /** A CP whose Monitor connected, was authorized by the operator and registered: ACTIVE. */
+    FakeMonitorChannel activeCp(String id) {
+        FakeMonitorChannel monitor = new FakeMonitorChannel("10.0.0.2:" + (40000 + id.hashCode() % 1000));
+        connect(monitor, id);
+        return monitor;
+    }
+
+    /** The CP's Monitor (re)connects on {@code monitor}: authenticates (authorized once if new) and registers. */
+    void connect(FakeMonitorChannel monitor, String id) {
+        CpId cpId = CpId.of(id);
+        if (!reports.authenticate(monitor, cpId, "auth-" + id)) {
+            operator.authorize(cpId);
+        }
+        reports.register(monitor, cpId, "Street " + id, Double.valueOf(PRICE), 1, "reg-" + id);
+    }
+
+    ChargingSession charge(String cpId, String driverId) {
+        return driverService.requestCharge(CpId.of(cpId), driverId, "req-" + requests.incrementAndGet(), null);
+    }
+
+    ChargingPoint cp(String id) {
+        return chargingPointRepository.get(CpId.of(id));
+    }
+
+    ChargingSession session(String id) {
+        return sessionRepository.find(id).orElseThrow();
+    }
+
+    List<ChargeCompletion> tickets() {
+        return toDrivers.stream().filter(ChargeCompletion.class::isInstance).map(ChargeCompletion.class::cast).toList();
+    }
+}

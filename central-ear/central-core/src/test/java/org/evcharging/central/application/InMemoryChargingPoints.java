@@ -1,0 +1,48 @@
+package org.evcharging.central.application;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.evcharging.central.domain.model.chargingpoint.ChargingPoint;
+import org.evcharging.central.domain.model.chargingpoint.ChargingPointRepository;
+import org.evcharging.central.domain.model.chargingpoint.CpId;
+import org.evcharging.central.domain.model.chargingpoint.Registration;
+import org.evcharging.central.domain.shared.NotFoundException;
+
+/** The repository contract on a map: what the JPA one does on SQLite, without a container. */
+final class InMemoryChargingPoints implements ChargingPointRepository {
+
+    private final Map<String, ChargingPoint> byId = new TreeMap<>();
+
+    @Override
+    public synchronized Optional<ChargingPoint> find(CpId id) {
+        return Optional.ofNullable(byId.get(id.value()));
+    }
+
+    @Override
+    public ChargingPoint get(CpId id) {
+        return find(id).orElseThrow(() -> new NotFoundException("Charging point " + id + " not registered"));
+    }
+
+    @Override
+    public synchronized void add(ChargingPoint chargingPoint) {
+        byId.put(chargingPoint.id().value(), chargingPoint);
+    }
+
+    @Override
+    public synchronized List<ChargingPoint> findAll() {
+        return List.copyOf(byId.values());
+    }
+
+    @Override
+    public List<ChargingPoint> loadAllAtStart() {
+        return findAll();
+    }
+
+    @Override
+    public synchronized List<ChargingPoint> findByRegistration(Registration registration) {
+        return byId.values().stream().filter(cp -> cp.registration() == registration).toList();
+    }
+}

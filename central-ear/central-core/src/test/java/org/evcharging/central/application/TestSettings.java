@@ -1,0 +1,56 @@
+package org.evcharging.central.application;
+
+import java.time.Duration;
+
+/** Central's settings with the product's defaults, changeable per test. */
+final class TestSettings implements CentralSettings {
+
+    boolean autoAuthorize;
+    int defaultHeartbeatSeconds = 30;
+    int missedHeartbeats = 3;
+    Duration sessionStartTimeout = Duration.ofSeconds(60);
+    Duration sessionEndGrace = Duration.ofSeconds(10);
+    Duration sessionRestartGrace = Duration.ofSeconds(180);
+    Duration requestMaxAge = Duration.ofSeconds(300);
+    int panelFeedSize = 50;
+
+    @Override
+    public boolean autoAuthorize() {
+        return autoAuthorize;
+    }
+
+    @Override
+    public int defaultHeartbeatSeconds() {
+        return defaultHeartbeatSeconds;
+    }
+
+    @Override
+    public int missedHeartbeats() {
+        return missedHeartbeats;
+    }
+
+    @Override
+    public Duration sessionStartTimeout() {
+        return sessionStartTimeout;
+    }
+
+    @Override
+    public Duration sessionEndGrace() {
+        return sessionEndGrace;
+    }
+
+    @Override
+    public Duration sessionRestartGrace() {
+        return sessionRestartGrace;
+    }
+
+    @Override
+    public Duration requestMaxAge() {
+        return requestMaxAge;
+    }
+
+    @Override
+    public int panelFeedSize() {
+        return panelFeedSize;
+    }
+}
