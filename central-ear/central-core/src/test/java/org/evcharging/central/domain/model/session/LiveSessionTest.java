@@ -1,0 +1,129 @@
+package org.evcharging.central.domain.model.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+import org.evcharging.api.model.SessionEnding;
+import org.evcharging.central.domain.model.chargingpoint.CpId;
+import org.junit.jupiter.api.Test;
+
+/** The running side of a session: its latest reading and the rules of how it ends. */
+class LiveSessionTest {
+
+    private static final long START_DEADLINE = 60_000L;
+
+    private final LiveSession live = new LiveSession("s-1", CpId.of("cp_001"), "driver_1", MeterReading.ZERO, false,
+            START_DEADLINE);
+
+    @Test
+    void keepsOnlyNewerReadingsAndTheFirstMarksTheSupply() {
+        assertThat(live.isSupplying()).isFalse();
+
+        assertThat(live.meter(MeterReading.of(0.2, 0.06))).isTrue();
+        assertThat(live.meter(MeterReading.of(0.2, 0.06))).isFalse();
+        assertThat(live.meter(MeterReading.of(0.1, 0.03))).isFalse();
+
+        assertThat(live.isSupplying()).isTrue();
+        assertThat(live.reading()).isEqualTo(MeterReading.of(0.2, 0.06));
+    }
+
+    @Test
+    void anUnsavedReadingIsTakenOnce() {
+        assertThat(live.takeUnsavedReading()).isNull();
+        live.meter(MeterReading.of(0.1, 0.03));
+        live.meter(MeterReading.of(0.2, 0.06));
+
+        assertThat(live.takeUnsavedReading()).isEqualTo(MeterReading.of(0.2, 0.06));
+        assertThat(live.takeUnsavedReading()).isNull();
+        live.meter(MeterReading.of(0.2, 0.06)); // a duplicate makes nothing to save
+        assertThat(live.takeUnsavedReading()).isNull();
+    }
+
+    @Test
+    void aCpThatNeverSuppliesIsOverdueOnlyAfterTheStartDeadline() {
+        assertThat(live.overdueEnding(START_DEADLINE)).isNull();
+        assertThat(live.overdueEnding(START_DEADLINE + 1)).isEqualTo(SessionEnding.START_FAILED);
+
+        live.meter(MeterReading.of(0.1, 0.03));
+        assertThat(live.overdueEnding(START_DEADLINE + 1)).isNull();
+    }
+
+    @Test
+    void anAskedEndingIsOverdueAfterItsOwnDeadlineAndTheFirstAskCounts() {
+        live.meter(MeterReading.of(0.1, 0.03));
+        live.requestEnding(SessionEnding.DRIVER_STOP, 10_000L);
+        live.requestEnding(SessionEnding.OPERATOR_STOP, 99_000L);
+
+        assertThat(live.requestedEnding()).isEqualTo(SessionEnding.DRIVER_STOP);
+        assertThat(live.overdueEnding(10_000L)).isNull();
+        assertThat(live.overdueEnding(10_001L)).isEqualTo(SessionEnding.DRIVER_STOP);
+    }
+
+    @Test
+    void whileAnEndingIsAwaitedTheStartDeadlineDoesNotApply() {
+        live.requestEnding(SessionEnding.MONITOR_LOST, START_DEADLINE + 10_000L);
+
+        assertThat(live.overdueEnding(START_DEADLINE + 1)).isNull();
+        assertThat(live.overdueEnding(START_DEADLINE + 10_001L)).isEqualTo(SessionEnding.MONITOR_LOST);
+    }
+
+    @Test
+    void onlyTheEndingAskedCanBeWithdrawn() {
+        live.requestEnding(SessionEnding.MONITOR_LOST, 10_000L);
+
+        assertThat(live.withdrawEnding(SessionEnding.DRIVER_STOP)).isFalse();
+        assertThat(live.requestedEnding()).isEqualTo(SessionEnding.MONITOR_LOST);
+        assertThat(live.withdrawEnding(SessionEnding.MONITOR_LOST)).isTrue();
+        assertThat(live.requestedEnding()).isNull();
+        assertThat(live.withdrawEnding(SessionEnding.MONITOR_LOST)).isFalse();
+
+        live.requestEnding(SessionEnding.OPERATOR_STOP, 20_000L);
+        assertThat(live.requestedEnding()).isEqualTo(SessionEnding.OPERATOR_STOP);
+    }
+
+    @Test
+    void aStopCentralCommandedNamesTheTicketWhateverTheCpSays() {
+        live.requestEnding(SessionEnding.OPERATOR_STOP, 10_000L);
+
+        assertThat(live.endingFor(Optional.of(SessionEnding.UNPLUGGED))).isEqualTo(SessionEnding.OPERATOR_STOP);
+        assertThat(live.endingFor(Optional.empty())).isEqualTo(SessionEnding.OPERATOR_STOP);
+    }
+
+    @Test
+    void otherwiseTheCpsWordThenWhatCentralAwaitedThenUnplugged() {
+        assertThat(live.endingFor(Optional.of(SessionEnding.MAX_DURATION))).isEqualTo(SessionEnding.MAX_DURATION);
+        assertThat(live.endingFor(Optional.empty())).isEqualTo(SessionEnding.UNPLUGGED);
+
+        live.requestEnding(SessionEnding.MONITOR_LOST, 10_000L);
+        assertThat(live.endingFor(Optional.of(SessionEnding.MAX_DURATION))).isEqualTo(SessionEnding.MAX_DURATION);
+        assertThat(live.endingFor(Optional.empty())).isEqualTo(SessionEnding.MONITOR_LOST);
+    }
+
+    @Test
+    void theTicketBillsTheNewerOfTheFinalFiguresAndTheLatestReading() {
+        live.meter(MeterReading.of(0.3, 0.09));
+
+        assertThat(live.finalReading(MeterReading.of(0.2, 0.06))).isEqualTo(MeterReading.of(0.3, 0.09));
+        assertThat(live.finalReading(MeterReading.of(0.4, 0.12))).isEqualTo(MeterReading.of(0.4, 0.12));
+        assertThat(live.finalReading(null)).isEqualTo(MeterReading.of(0.3, 0.09));
+    }
+
+    @Test
+    void aSessionReadBackFromTheDatabaseKeepsItsFigures() {
+        ChargingSession stored = ChargingSession.authorized("s-9", "cp_009", "driver_9", new BigDecimal("0.30"), null, 0L);
+        LiveSession fresh = LiveSession.of(stored, 5L);
+        assertThat(fresh.isSupplying()).isFalse();
+        assertThat(fresh.id()).isEqualTo("s-9");
+        assertThat(fresh.cpId()).isEqualTo(CpId.of("cp_009"));
+        assertThat(fresh.driverId()).isEqualTo("driver_9");
+        assertThat(fresh.overdueEnding(6L)).isEqualTo(SessionEnding.START_FAILED);
+
+        stored.meter(MeterReading.of(0.5, 0.15), 1L);
+        LiveSession supplying = LiveSession.of(stored, 5L);
+        assertThat(supplying.isSupplying()).isTrue();
+        assertThat(supplying.reading()).isEqualTo(MeterReading.of(0.5, 0.15));
+        assertThat(supplying.overdueEnding(6L)).isNull();
+    }
+}
