@@ -1,40 +1,37 @@
 package org.evcharging.agent;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
 
-import org.evcharging.agent.config.CommandSpec;
-import org.evcharging.agent.config.UsageException;
+import org.evcharging.agent.admin.AdminCommand;
+import org.evcharging.agent.config.Converters;
+import org.evcharging.agent.config.EnvironmentDefaults;
+import org.evcharging.agent.config.HelpLayout;
+import org.evcharging.agent.config.UsageErrors;
+import org.evcharging.agent.driver.DriverCommand;
 import org.evcharging.agent.engine.EngineCommand;
 import org.evcharging.agent.monitor.MonitorCommand;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
 /**
  * Entry point of {@code cp-agent.jar}: {@code engine ...} runs a charging point's Engine (EV_CP_E),
- * {@code monitor ...} its Monitor (EV_CP_M). Each subcommand is one entry of the dispatch table.
+ * {@code monitor ...} its Monitor (EV_CP_M), {@code driver ...} a driver, {@code admin ...} the operator's console.
  */
-public final class Main {
+@Command(name = "java -jar cp-agent.jar", mixinStandardHelpOptions = true,
+        header = "EV Charging CP agent: one charging point's Engine and Monitor.",
+        footer = "'${COMMAND-FULL-NAME} <subcommand> --help' describes each one.")
+public final class Main implements Callable<Integer> {
 
     /** Exit status for arguments the process cannot run with. */
-    public static final int USAGE_ERROR = 2;
+    public static final int USAGE_ERROR = UsageErrors.USAGE_ERROR;
 
-    private static final Map<String, Subcommand> COMMANDS = new LinkedHashMap<>();
-
-    static {
-        register(new EngineCommand());
-        register(new MonitorCommand());
-        register(new org.evcharging.agent.driver.DriverCommand());
-        register(new org.evcharging.agent.admin.AdminCommand());
-        // One line per subcommand: the table is also the jar's help.
-    }
-
-    private Main() {
-    }
-
-    private static void register(Subcommand command) {
-        COMMANDS.put(command.name(), command);
-    }
+    @Spec
+    private CommandSpec spec;
 
     public static void main(String[] args) {
         int status = run(args, CommandContext.system());
@@ -46,32 +43,35 @@ public final class Main {
 
     /** Runs the subcommand named by {@code args[0]}; returns the exit status. */
     public static int run(String[] args, CommandContext context) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
-            context.out().print(help());
-            return args.length == 0 ? USAGE_ERROR : 0;
-        }
-        Subcommand command = COMMANDS.get(args[0]);
-        if (command == null) {
-            context.err().println("cp-agent: error: unknown subcommand '" + args[0] + "' (one of "
-                    + String.join(", ", COMMANDS.keySet()) + ")");
-            return USAGE_ERROR;
-        }
-        List<String> rest = Arrays.asList(args).subList(1, args.length);
-        try {
-            return command.run(rest, context);
-        } catch (UsageException e) {
-            context.err().println("cp-agent " + command.name() + ": error: " + e.getMessage());
-            context.err().println("Try '" + CommandSpec.PROGRAM + " " + command.name() + " --help'.");
-            return USAGE_ERROR;
-        }
+        return commandLine(context).execute(args);
     }
 
-    static String help() {
-        StringBuilder text = new StringBuilder("EV Charging CP agent: one charging point's Engine and Monitor.\n\n")
-                .append("Usage: ").append(CommandSpec.PROGRAM).append(" <subcommand> [arguments] [options]\n\n")
-                .append("Subcommands:\n");
-        COMMANDS.values().forEach(c -> text.append(String.format("  %-10s %s%n", c.name(), c.summary())));
-        return text.append("\n'").append(CommandSpec.PROGRAM).append(" <subcommand> --help' describes each one.\n")
-                .toString();
+    /** The jar's whole command line, reading its surroundings from {@code context}. */
+    public static CommandLine commandLine(CommandContext context) {
+        CommandLine line = new CommandLine(new Main())
+                .addSubcommand(new EngineCommand(context))
+                .addSubcommand(new MonitorCommand(context))
+                .addSubcommand(new DriverCommand(context))
+                .addSubcommand(new AdminCommand(context));
+        line.setOut(new PrintWriter(context.out(), true, StandardCharsets.UTF_8));
+        line.setErr(new PrintWriter(context.err(), true, StandardCharsets.UTF_8));
+        line.setCaseInsensitiveEnumValuesAllowed(true);
+        line.setDefaultValueProvider(new EnvironmentDefaults(context.environment(), context.dotEnv()));
+        line.setParameterExceptionHandler(new UsageErrors());
+        Converters.registerOn(line);
+        HelpLayout.applyTo(line, version());
+        return line;
+    }
+
+    private static String version() {
+        String version = Main.class.getPackage().getImplementationVersion();
+        return "cp-agent " + (version != null ? version : "(development build)");
+    }
+
+    /** No subcommand: the help, as a usage error. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return USAGE_ERROR;
     }
 }

@@ -1,28 +1,37 @@
 package org.evcharging.agent.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.evcharging.agent.config.CommandLine;
-import org.evcharging.agent.config.Config;
-import org.evcharging.agent.config.UsageException;
+import org.evcharging.agent.Main;
+import org.evcharging.agent.support.CliRun;
 import org.junit.jupiter.api.Test;
 
 /** How the driver's command line, environment and services file are read (no Kafka needed). */
 class DriverCommandLineTest {
 
-    private static DriverOptions options(Map<String, String> env, String... args) throws UsageException {
-        Config config = new Config(CommandLine.parse(DriverCommand.SPEC, List.of(args)), env, Map.of());
-        Config envOnly = new Config(CommandLine.parse(DriverCommand.SPEC, List.of()), env, Map.of());
-        return DriverCommand.options(config, envOnly, false);
+    private static String[] driver(String... args) {
+        List<String> all = new ArrayList<>(List.of("driver"));
+        all.addAll(List.of(args));
+        return all.toArray(String[]::new);
+    }
+
+    private static DriverOptions options(Map<String, String> env, String... args) {
+        return CliRun.parse(DriverCommand.class, env, Map.of(), driver(args)).options(false);
+    }
+
+    private static String refusal(String... args) {
+        CliRun run = CliRun.run(driver(args));
+        assertThat(run.status()).as(run.err()).isEqualTo(Main.USAGE_ERROR);
+        return run.error();
     }
 
     @Test
-    void positionalsAndDefaults() throws UsageException {
+    void positionalsAndDefaults() {
         DriverOptions options = options(Map.of(), "localhost:9092", "driver_001");
         assertThat(options.bootstrapServers()).isEqualTo("localhost:9092");
         assertThat(options.driverId()).isEqualTo("driver_001");
@@ -32,7 +41,7 @@ class DriverCommandLineTest {
     }
 
     @Test
-    void brokerFromTheEnvironmentLeavesTheSingleArgumentToTheDriverId() throws UsageException {
+    void brokerFromTheEnvironmentLeavesTheSingleArgumentToTheDriverId() {
         DriverOptions options = options(Map.of("BROKER_ADDRESS", "kafka:9092"), "driver_007", "--pause-seconds", "1.5");
         assertThat(options.bootstrapServers()).isEqualTo("kafka:9092");
         assertThat(options.driverId()).isEqualTo("driver_007");
@@ -40,11 +49,25 @@ class DriverCommandLineTest {
     }
 
     @Test
+    void theDesignsVariablesAndDebugModeFillTheArguments() {
+        DriverOptions options = options(Map.of("BROKER_ADDRESS", "kafka:9092", "DRIVER_ID", "driver_env",
+                "DRIVER_SERVICES_FILE", "pom.xml", "DRIVER_ANSWER_TIMEOUT", "2.5"));
+        assertThat(options.bootstrapServers()).isEqualTo("kafka:9092");
+        assertThat(options.driverId()).isEqualTo("driver_env");
+        assertThat(options.servicesFile()).hasToString("pom.xml");
+        assertThat(options.answerTimeout()).isEqualTo(Duration.ofMillis(2500));
+
+        DriverOptions debug = options(Map.of("DEBUG_MODE", "1"));
+        assertThat(debug.bootstrapServers()).isEqualTo("localhost:9092");
+        assertThat(debug.driverId()).matches("driver_\\d+");
+    }
+
+    @Test
     void missingDriverIdOrUnreadableServicesAreUsageErrors() {
-        assertThatThrownBy(() -> options(Map.of(), "localhost:9092")).isInstanceOf(UsageException.class)
-                .hasMessageContaining("driver_id");
-        assertThatThrownBy(() -> options(Map.of(), "localhost:9092", "d1", "--services", "/no/such/file"))
-                .isInstanceOf(UsageException.class).hasMessageContaining("services file");
+        assertThat(refusal("localhost:9092")).endsWith("missing argument <driver_id> (or set DRIVER_ID)");
+        assertThat(refusal("localhost:9092", "d1", "--services", "/no/such/file"))
+                .endsWith("cannot read the services file /no/such/file");
+        assertThat(refusal("driver_007", "driver_008")).contains("invalid <broker_ip:port> 'driver_007'");
     }
 
     @Test

@@ -1,28 +1,39 @@
 package org.evcharging.agent.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.evcharging.agent.config.CommandLine;
-import org.evcharging.agent.config.Config;
+import org.evcharging.agent.Main;
 import org.evcharging.agent.config.HostPort;
-import org.evcharging.agent.config.UsageException;
+import org.evcharging.agent.support.CliRun;
 import org.junit.jupiter.api.Test;
 
+/** The Monitor's argument forms, the design's variables, bad input and help, without starting it. */
 class MonitorCommandLineTest {
 
-    private static MonitorOptions parse(Map<String, String> env, Map<String, String> dotEnv, String... args)
-            throws UsageException {
-        return MonitorCommand.options(new Config(CommandLine.parse(MonitorCommand.SPEC, List.of(args)), env, dotEnv));
+    private static String[] monitor(String... args) {
+        List<String> all = new ArrayList<>(List.of("monitor"));
+        all.addAll(List.of(args));
+        return all.toArray(String[]::new);
+    }
+
+    private static MonitorOptions parse(Map<String, String> env, Map<String, String> dotEnv, String... args) {
+        return CliRun.parse(MonitorCommand.class, env, dotEnv, monitor(args)).options();
+    }
+
+    private static String refusal(Map<String, String> env, String... args) {
+        CliRun run = CliRun.run(env, Map.of(), monitor(args));
+        assertThat(run.status()).as(run.err()).isEqualTo(Main.USAGE_ERROR);
+        return run.error();
     }
 
     @Test
-    void theDesignsCommandLineStaysValid() throws UsageException {
+    void theDesignsCommandLineStaysValid() {
         MonitorOptions options = parse(Map.of(), Map.of(), "localhost:5003", "localhost:5000", "cp_001");
 
         assertThat(options.engine()).isEqualTo(new HostPort("localhost", 5003));
@@ -38,7 +49,7 @@ class MonitorCommandLineTest {
     }
 
     @Test
-    void addressesComeFromTheDesignsVariablesWhenNotGiven() throws UsageException {
+    void addressesComeFromTheDesignsVariablesWhenNotGiven() {
         Map<String, String> dotEnv = Map.of("IP_PORT_EV_CP_E", "engine-host:6000",
                 "IP_PORT_EV_CP_CENTRAL", "central-host:5000", "CP_ID", "cp_file", "MONITOR_HEARTBEAT_INTERVAL", "30");
         Map<String, String> env = Map.of("IP_PORT_EV_CP_CENTRAL", "central-env:5001", "CP_PRICE_PER_KWH", "0.31");
@@ -64,7 +75,7 @@ class MonitorCommandLineTest {
     }
 
     @Test
-    void debugModeFillsWhatIsMissing() throws UsageException {
+    void debugModeFillsWhatIsMissing() {
         MonitorOptions options = parse(Map.of("DEBUG_MODE", "True"), Map.of());
 
         assertThat(options.engine()).isEqualTo(new HostPort("localhost", 6000));
@@ -74,17 +85,31 @@ class MonitorCommandLineTest {
 
     @Test
     void badInputGetsAOneLineReason() {
-        assertThatThrownBy(() -> parse(Map.of(), Map.of(), "localhost:5003"))
-                .hasMessage("missing argument <central_ip:port> (or set IP_PORT_EV_CP_CENTRAL)");
-        assertThatThrownBy(() -> parse(Map.of(), Map.of(), "localhost:5003", "localhost:5000"))
-                .hasMessage("missing argument <cp_id> (or set CP_ID)");
-        assertThatThrownBy(() -> parse(Map.of(), Map.of(), "localhost:99", "localhost:5000", "cp_1"))
-                .hasMessageContaining("argument <engine_ip:port>").hasMessageContaining("between 1024 and 65535");
-        assertThatThrownBy(() -> parse(Map.of(), Map.of(), "localhost:5003", "localhost:5000", "cp_1", "--price", "-1"))
-                .hasMessageContaining("option --price '-1.0' (expected a number of at least 0.0)");
-        assertThatThrownBy(() -> parse(Map.of(), Map.of(), "localhost:5003", "localhost:5000", "cp_1",
-                "--heartbeat-interval", "0.5")).hasMessageContaining("--heartbeat-interval '0.5'");
-        assertThatThrownBy(() -> parse(Map.of("MONITOR_HEALTH_MISSES", "0"), Map.of(), "localhost:5003",
-                "localhost:5000", "cp_1")).hasMessageContaining("environment variable MONITOR_HEALTH_MISSES");
+        assertThat(refusal(Map.of(), "localhost:5003"))
+                .endsWith("missing argument <central_ip:port> (or set IP_PORT_EV_CP_CENTRAL)");
+        assertThat(refusal(Map.of(), "localhost:5003", "localhost:5000"))
+                .endsWith("missing argument <cp_id> (or set CP_ID)");
+        assertThat(refusal(Map.of(), "localhost:99", "localhost:5000", "cp_1"))
+                .contains("argument <engine_ip:port>").contains("between 1024 and 65535");
+        assertThat(refusal(Map.of(), "localhost:5003", "localhost:5000", "cp_1", "--price", "-1"))
+                .endsWith("invalid option --price '-1.0' (expected a number of at least 0.0)");
+        assertThat(refusal(Map.of(), "localhost:5003", "localhost:5000", "cp_1", "--heartbeat-interval", "0.5"))
+                .endsWith("invalid option --heartbeat-interval: '0.5' is not a whole number");
+        assertThat(refusal(Map.of("MONITOR_HEALTH_MISSES", "0"), "localhost:5003", "localhost:5000", "cp_1"))
+                .contains("environment variable MONITOR_HEALTH_MISSES '0'");
+        assertThat(refusal(Map.of(), "localhost:5003", "localhost:5000", " ")).endsWith("<cp_id> must not be blank");
+    }
+
+    @Test
+    void helpDescribesEveryOptionWithItsVariableAndDefault() {
+        assertThat(CliRun.run(monitor("--help")).out()).contains(
+                "[env IP_PORT_EV_CP_E]", "[env IP_PORT_EV_CP_CENTRAL]", "[env CP_ID]",
+                "--location TEXT", "[env CP_LOCATION] (default Unknown)",
+                "--price EUR", "[env CP_PRICE_PER_KWH] (default 0.20)",
+                "--heartbeat-interval SECONDS", "[env MONITOR_HEARTBEAT_INTERVAL] (default 5)",
+                "--health-interval SECONDS", "[env MONITOR_HEALTH_INTERVAL] (default 1)",
+                "--health-misses N", "[env MONITOR_HEALTH_MISSES] (default 3)",
+                "--reconnect-max SECONDS", "[env MONITOR_RECONNECT_MAX] (default 5)",
+                "--data-dir DIR", "[env MONITOR_DATA_DIR]", "[env DEBUG_MODE] (default false)");
     }
 }
