@@ -65,4 +65,10 @@ public final class Topics {
             default -> throw new IllegalArgumentException(driverRequest + " is not a driver request");
         };
     }
+
+    /** Where a driver's {@code request} goes, by its wire type. */
+    public static String requestTopicFor(WireMessage request) {
+        return requestTopicFor(MessageType.fromWire(request.type())
+                .orElseThrow(() -> new IllegalArgumentException(request.type() + " is not a driver request")));
+    }
 }

@@ -12,8 +12,8 @@ import org.evcharging.api.message.driver.ChargeRequest;
 import org.evcharging.api.message.driver.ChargingStatusUpdate;
 import org.evcharging.api.message.monitor.HeartbeatRequest;
 import org.evcharging.api.message.session.ChargeCompletion;
-import org.evcharging.api.message.session.ChargingData;
 import org.evcharging.api.model.SessionEnding;
+import org.evcharging.api.message.session.ChargingData;
 import org.junit.jupiter.api.Test;
 
 class TopicsTest {
@@ -74,6 +74,14 @@ class TopicsTest {
         assertThat(Topics.requestTopicFor(MessageType.AVAILABLE_CPS_REQUEST)).isEqualTo("driver_cps_requests");
         assertThat(Topics.requestTopicFor(MessageType.CHARGING_HISTORY_REQUEST)).isEqualTo("driver_cps_requests");
         assertThatThrownBy(() -> Topics.requestTopicFor(MessageType.HEARTBEAT_REQUEST))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void findsTheRequestTopicFromTheMessageItself() {
+        assertThat(Topics.requestTopicFor(ChargeRequest.of("cp", "d"))).isEqualTo("driver_charge_requests");
+        assertThat(Topics.requestTopicFor(AvailableCpsRequest.of("d"))).isEqualTo("driver_cps_requests");
+        assertThatThrownBy(() -> Topics.requestTopicFor(ChargeCompletion.of("cp", "s", "d", 1.0, 1.0, SessionEnding.DRIVER_STOP)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -8,27 +8,30 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
-import org.evcharging.agent.kafka.KafkaPublisher;
 import org.evcharging.api.Topics;
-import org.evcharging.api.message.MessageType;
+import org.evcharging.api.message.DriverScoped;
 import org.evcharging.api.message.WireMessage;
+import org.evcharging.kafka.client.RecordPublisher;
+import org.evcharging.kafka.client.ResponseListener;
 
 /**
- * The driver's two ends of Kafka: requests out (keyed by driver id, acks=all, idempotent, through
- * the shared {@link KafkaPublisher}) and answers in, matched to their request by message id.
+ * The driver's two ends of Kafka: requests out (keyed by driver id, through the shared
+ * {@link RecordPublisher}) and answers in (the shared {@link ResponseListener}, which reads
+ * {@code driver_responses} from its end without a consumer group), matched to their request by
+ * message id.
  */
 final class DriverLink implements AutoCloseable {
 
     static final String NO_CENTRAL = "Cannot connect to CENTRAL";
 
-    private final KafkaPublisher publisher;
+    private final RecordPublisher publisher;
     private final PendingRequests pending;
     private final DriverView view;
     private final Duration answerTimeout;
     private ResponseListener listener;
 
     DriverLink(DriverOptions options, PendingRequests pending, DriverView view) {
-        this.publisher = new KafkaPublisher(options.bootstrapServers(), "driver-" + options.driverId());
+        this.publisher = new RecordPublisher(options.bootstrapServers(), "driver-" + options.driverId());
         this.pending = pending;
         this.view = view;
         this.answerTimeout = options.answerTimeout();
@@ -36,8 +39,15 @@ final class DriverLink implements AutoCloseable {
 
     /** Starts listening; returns once answers to our next requests can no longer be missed. */
     void listen(String bootstrapServers, String driverId, Consumer<WireMessage> handler) throws InterruptedException {
-        listener = ResponseListener.start(bootstrapServers, driverId, handler,
+        listener = ResponseListener.start(bootstrapServers, "driver-" + driverId + "-responses",
+                Topics.DRIVER_RESPONSES, (message, kafkaTimestamp) -> {
+                    // Every driver's answers share the topic; only ours are of interest here.
+                    if (message instanceof DriverScoped scoped && driverId.equals(scoped.driverId())) {
+                        handler.accept(message);
+                    }
+                },
                 why -> view.line("Waiting for Kafka at " + bootstrapServers + ": " + why));
+        listener.awaitPositioned();
     }
 
     /** Sends {@code request} and waits for its answer; empty (after saying so) when none came in time. */
@@ -69,8 +79,7 @@ final class DriverLink implements AutoCloseable {
     }
 
     private void publish(WireMessage request) {
-        String topic = Topics.requestTopicFor(MessageType.fromWire(request.type()).orElseThrow());
-        publisher.publish(topic, request, error -> {
+        publisher.publish(Topics.requestTopicFor(request), request, error -> {
             if (error != null) {
                 view.line("Could not send " + request.type() + ": " + error.getMessage());
             }

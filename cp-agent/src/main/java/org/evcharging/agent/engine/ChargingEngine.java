@@ -4,13 +4,13 @@ import java.util.Objects;
 import java.util.concurrent.ScheduledFuture;
 
 import org.evcharging.agent.console.EventLog;
-import org.evcharging.agent.kafka.KafkaPublisher;
 import org.evcharging.agent.runtime.EventLoop;
 import org.evcharging.api.Topics;
 import org.evcharging.api.message.engine.HealthCheckResponse;
 import org.evcharging.api.message.session.ChargeCompletion;
 import org.evcharging.api.model.ChargingPointState;
 import org.evcharging.api.model.SessionEnding;
+import org.evcharging.kafka.client.RecordPublisher;
 
 /**
  * The charger: which CP it is, whether it is faulty or stopped by the operator, and the supply it
@@ -23,7 +23,7 @@ final class ChargingEngine {
     private final PlugMode plugMode;
     private final EventLoop loop;
     private final EventLog log;
-    private final KafkaPublisher kafka;
+    private final RecordPublisher kafka;
     private final CompletionDelivery delivery;
     private final EngineStateStore store;
     private final boolean verbose;
@@ -35,7 +35,7 @@ final class ChargingEngine {
     private Supply supply;
     private ScheduledFuture<?> ticker;
 
-    ChargingEngine(EngineOptions options, EventLoop loop, EventLog log, KafkaPublisher kafka, EngineStateStore store) {
+    ChargingEngine(EngineOptions options, EventLoop loop, EventLog log, RecordPublisher kafka, EngineStateStore store) {
         this.metering = options.metering();
         this.plugMode = options.plugMode();
         this.loop = loop;
@@ -200,7 +200,7 @@ final class ChargingEngine {
         log.event("Engine FAULT simulated: KO sent to the Monitor");
         if (supply != null) {
             // Python drivers learn of the fault from the Engine itself (§4.3).
-            kafka.publish(Topics.DRIVER_RESPONSES, EngineFaultNotice.of(supply), error -> { });
+            kafka.publish(Topics.DRIVER_RESPONSES, EngineFaultNotice.of(supply));
         }
         endOrJustTell(SessionEnding.ENGINE_FAULT);
         return "Engine in FAULT";
@@ -240,7 +240,7 @@ final class ChargingEngine {
         if (monitor != null) {
             monitor.send(data);
         }
-        kafka.publish(Topics.CHARGING_SESSION_DATA, data, error -> { });
+        kafka.publish(Topics.CHARGING_SESSION_DATA, data);
         if (verbose) {
             log.event("Metering session=" + supply.sessionId() + " seq=" + supply.seq() + " "
                     + ChargeTicket.amounts(data.energyConsumedKwh(), data.totalCost()));

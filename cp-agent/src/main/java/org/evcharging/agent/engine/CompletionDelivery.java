@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.evcharging.agent.console.EventLog;
-import org.evcharging.agent.kafka.KafkaPublisher;
 import org.evcharging.agent.runtime.EventLoop;
 import org.evcharging.api.Topics;
 import org.evcharging.api.message.session.ChargeCompletion;
 import org.evcharging.api.model.SessionEnding;
+import org.evcharging.kafka.client.RecordPublisher;
 
 /**
  * Carries every final report to both of its destinations, Kafka and the CP's Monitor, and keeps it
@@ -40,12 +40,12 @@ final class CompletionDelivery {
     }
 
     private final List<Entry> entries = new ArrayList<>();
-    private final KafkaPublisher kafka;
+    private final RecordPublisher kafka;
     private final EventLoop loop;
     private final EventLog log;
     private Runnable persist = () -> { };
 
-    CompletionDelivery(KafkaPublisher kafka, EventLoop loop, EventLog log) {
+    CompletionDelivery(RecordPublisher kafka, EventLoop loop, EventLog log) {
         this.kafka = kafka;
         this.loop = loop;
         this.log = log;

@@ -10,12 +10,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.evcharging.agent.RunningAgent;
 import org.evcharging.agent.config.HostPort;
 import org.evcharging.agent.console.EventLog;
-import org.evcharging.agent.kafka.KafkaPublisher;
 import org.evcharging.agent.runtime.EventLoop;
 import org.evcharging.api.Topics;
 import org.evcharging.api.message.driver.ChargeRequest;
 import org.evcharging.api.net.FrameServer;
 import org.evcharging.api.protocol.Framing;
+import org.evcharging.kafka.client.RecordPublisher;
 
 /**
  * A running Engine (EV_CP_E): the TCP server its Monitor connects to, the charger itself, its
@@ -33,7 +33,7 @@ public final class EngineAgent implements RunningAgent {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private FrameServer server;
-    private KafkaPublisher kafka;
+    private RecordPublisher kafka;
     private ChargingEngine engine;
     private HostPort address;
     private Path dataDir;
@@ -66,7 +66,7 @@ public final class EngineAgent implements RunningAgent {
     private void open(EngineOptions options) throws IOException {
         // Ready before listening: a Monitor connects as soon as the port is open, and a slow first
         // answer would look like a dead Engine.
-        kafka = new KafkaPublisher(options.brokerAddress(), "ev-cp-engine");
+        kafka = new RecordPublisher(options.brokerAddress(), "ev-cp-engine");
         // The loop reads this.engine only once frames arrive, i.e. after the server thread starts.
         server = new FrameServer(options.listen().toSocketAddress(), Framing.DEFAULT_MAX_PAYLOAD, MAX_QUEUED_BYTES,
                 connection -> new MonitorConnectionHandler(connection, engine, loop, log)).bind();

@@ -5,44 +5,34 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.util.Properties;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+import org.evcharging.kafka.client.ClusterProbe;
 
 /** The portal is ready when the Kafka broker answers: without it no driver request can go out. */
 @Readiness
 @ApplicationScoped
 public class KafkaReadiness implements HealthCheck {
 
-    private static final int PROBE_TIMEOUT_MS = 2000;
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
     @Inject
     PortalConfig config;
 
-    private Admin admin;
+    private ClusterProbe probe;
 
     @PostConstruct
     void open() {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.brokerAddress());
-        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "driver-portal-readiness");
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, PROBE_TIMEOUT_MS);
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, PROBE_TIMEOUT_MS);
-        admin = Admin.create(props);
+        probe = new ClusterProbe(config.brokerAddress(), "driver-portal-readiness", PROBE_TIMEOUT);
     }
 
     @Override
     public HealthCheckResponse call() {
         try {
-            String clusterId = admin.describeCluster(new DescribeClusterOptions().timeoutMs(PROBE_TIMEOUT_MS))
-                    .clusterId().get(PROBE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-            return HealthCheckResponse.named("kafka").up().withData("cluster", clusterId).build();
+            return HealthCheckResponse.named("kafka").up().withData("cluster", probe.describe().clusterId()).build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return down(e);
@@ -58,6 +48,6 @@ public class KafkaReadiness implements HealthCheck {
 
     @PreDestroy
     void close() {
-        admin.close();
+        probe.close();
     }
 }

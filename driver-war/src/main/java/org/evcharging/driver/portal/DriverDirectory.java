@@ -17,29 +17,31 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
+import org.evcharging.api.Topics;
+import org.evcharging.api.message.DriverScoped;
 import org.evcharging.api.message.WireMessage;
 import org.evcharging.api.message.driver.ConnectionError;
 import org.evcharging.driver.kafka.PortalConfig;
-import org.evcharging.driver.kafka.RequestPublisher;
-import org.evcharging.driver.kafka.ResponseListener;
-import org.evcharging.driver.kafka.ResponseRouter;
+import org.evcharging.kafka.client.MessageHandler;
+import org.evcharging.kafka.client.RecordPublisher;
+import org.evcharging.kafka.client.ResponseListener;
 
 /**
  * The drivers signed in at this portal instance, each with their {@link DriverAccount}, and the
- * Kafka bridge that feeds them: one reader of {@code driver_responses} routes each record to the
- * account it names; records for drivers never signed in here are dropped.
+ * Kafka bridge that feeds them: one reader of {@code driver_responses} (every partition, from its
+ * end, no consumer group, so each portal instance sees every driver) routes each record to the
+ * account it names; records for drivers never signed in here are dropped. Requests go out through
+ * the shared publisher, which never blocks a page: an unreachable broker shows up as an unanswered
+ * request, which the portal reports as Central being unreachable.
  */
 @ApplicationScoped
-public class DriverDirectory implements ResponseRouter, AccountEvents {
+public class DriverDirectory implements MessageHandler, AccountEvents {
 
     private static final Logger LOG = Logger.getLogger(DriverDirectory.class.getName());
     private static final long OVERDUE_CHECK_MS = 500;
 
     @Inject
     PortalConfig config;
-
-    @Inject
-    RequestPublisher publisher;
 
     @Inject
     Event<AccountChanged> changes;
@@ -50,12 +52,14 @@ public class DriverDirectory implements ResponseRouter, AccountEvents {
     private final Map<String, DriverAccount> accounts = new ConcurrentHashMap<>();
     private final ChargingPointCatalog catalog = new ChargingPointCatalog();
     private final CentralWatch watch = new CentralWatch(catalog);
+    private RecordPublisher publisher;
     private ResponseListener listener;
     private List<ScheduledFuture<?>> routines = List.of();
 
     void start(@Observes Startup startup) {
-        listener = new ResponseListener(config.brokerAddress(), this);
-        listener.start();
+        publisher = new RecordPublisher(config.brokerAddress(), "driver-portal");
+        listener = ResponseListener.start(config.brokerAddress(), "driver-portal-responses", Topics.DRIVER_RESPONSES,
+                this, why -> LOG.fine(() -> "Waiting for Kafka: " + why));
         long probeMs = config.probeInterval().toMillis();
         routines = List.of(
                 scheduler.scheduleWithFixedDelay(this::probeCentral, probeMs, probeMs, TimeUnit.MILLISECONDS),
@@ -66,7 +70,7 @@ public class DriverDirectory implements ResponseRouter, AccountEvents {
 
     /** The account of {@code driverId}, created at its first sign-in here. */
     public DriverAccount signIn(String driverId) {
-        return accounts.computeIfAbsent(driverId, id -> new DriverAccount(id, publisher::publish, this));
+        return accounts.computeIfAbsent(driverId, id -> new DriverAccount(id, this::sendRequest, this));
     }
 
     public Optional<DriverAccount> find(String driverId) {
@@ -87,8 +91,19 @@ public class DriverDirectory implements ResponseRouter, AccountEvents {
         });
     }
 
+    /** Requests are keyed by the driver id they carry, so one driver's stay in order (10.29). */
+    private void sendRequest(WireMessage request, String driverId) {
+        publisher.publish(Topics.requestTopicFor(request), request);
+    }
+
     @Override
-    public void route(String driverId, WireMessage message, long kafkaTimestamp) {
+    public void handle(WireMessage message, long kafkaTimestamp) {
+        if (message instanceof DriverScoped scoped && scoped.driverId() != null) {
+            route(scoped.driverId(), message, kafkaTimestamp);
+        }
+    }
+
+    private void route(String driverId, WireMessage message, long kafkaTimestamp) {
         if (message instanceof ConnectionError notice) {
             watch.onNotice(notice);
         }
@@ -106,7 +121,7 @@ public class DriverDirectory implements ResponseRouter, AccountEvents {
 
     private void probeCentral() {
         try {
-            publisher.publish(watch.nextProbe(System.currentTimeMillis()), watch.probeId());
+            sendRequest(watch.nextProbe(System.currentTimeMillis()), watch.probeId());
         } catch (RuntimeException e) {
             LOG.warning(() -> "Could not probe Central: " + e);
         }
@@ -145,6 +160,9 @@ public class DriverDirectory implements ResponseRouter, AccountEvents {
         routines.forEach(r -> r.cancel(false));
         if (listener != null) {
             listener.close();
+        }
+        if (publisher != null) {
+            publisher.close();
         }
     }
 }

@@ -1,19 +1,16 @@
 package org.evcharging.driver.portal;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import org.evcharging.api.metering.PowerEstimate;
 
 /**
  * Energy and cost as Central reports them (cumulative), and the power derived from how fast the
- * energy grows. Updates can arrive twice or out of order (10.1, 10.29): a reading lower than the
- * one shown is stale and ignored, so the figures never go backwards.
+ * energy grows, estimated as Central's panel does ({@link PowerEstimate}). Updates can arrive twice
+ * or out of order (10.1, 10.29): a reading lower than the one shown is stale and ignored, so the
+ * figures never go backwards.
  */
 final class Metering {
 
-    /** Power is averaged over this window so one late tick does not make it jump. */
-    private static final long WINDOW_MS = 3000;
-
-    private final Deque<long[]> samples = new ArrayDeque<>();
+    private PowerEstimate power = PowerEstimate.none();
     private double energyKwh;
     private double cost;
     private long lastKafkaTimestamp;
@@ -31,10 +28,7 @@ final class Metering {
         this.cost = cost;
         this.lastKafkaTimestamp = kafkaTimestamp;
         readings++;
-        samples.addLast(new long[] {receivedAtMillis, Double.doubleToLongBits(energyKwh)});
-        while (samples.size() > 2 && receivedAtMillis - samples.peekFirst()[0] > WINDOW_MS) {
-            samples.removeFirst();
-        }
+        power = power.withReading(energyKwh, receivedAtMillis);
         return true;
     }
 
@@ -54,20 +48,13 @@ final class Metering {
         return readings > 0;
     }
 
-    /** kW over the recent window; zero until two readings exist. */
+    /** kW over the recent window; zero until two distinct readings exist (the page shows a number). */
     double powerKw() {
-        if (samples.size() < 2) {
-            return 0;
-        }
-        long[] first = samples.peekFirst();
-        long[] last = samples.peekLast();
-        double hours = (last[0] - first[0]) / 3_600_000.0;
-        double kwh = Double.longBitsToDouble(last[1]) - Double.longBitsToDouble(first[1]);
-        return hours <= 0 ? 0 : kwh / hours;
+        return power.kw().orElse(0);
     }
 
     /** Once supply has ended the power is zero, whatever the last window said. */
     void stop() {
-        samples.clear();
+        power = PowerEstimate.none();
     }
 }

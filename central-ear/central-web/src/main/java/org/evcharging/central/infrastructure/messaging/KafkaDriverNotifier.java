@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 
 import org.evcharging.api.Topics;
 import org.evcharging.api.message.DriverScoped;
-import org.evcharging.api.message.MessageCodec;
 import org.evcharging.api.message.WireMessage;
 import org.evcharging.central.application.DriverNotifier;
 
@@ -18,6 +17,6 @@ public class KafkaDriverNotifier implements DriverNotifier {
 
     @Override
     public <T extends WireMessage & DriverScoped> void notify(T message) {
-        records.send(Topics.DRIVER_RESPONSES, message.driverId(), MessageCodec.toJson(message));
+        records.publish(Topics.DRIVER_RESPONSES, message);
     }
 }
