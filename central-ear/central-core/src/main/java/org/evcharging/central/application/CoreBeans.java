@@ -19,7 +19,6 @@ public final class CoreBeans {
             OperatorQueries.class,
             OperatorService.class,
             PanelFeed.class,
-            PowerEstimates.class,
             RetryOnConflictInterceptor.class,
             RunningSessions.class,
             SessionService.class,

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.evcharging.api.model.ChargingPointState;
 import org.evcharging.central.domain.model.chargingpoint.ChargingPoint;
@@ -32,21 +31,17 @@ public class OperatorQueries {
     @Inject
     RunningSessions running;
 
-    @Inject
-    PowerEstimates power;
 
     /** Every CP, or only those in {@code state} when it is not null, ordered by id. */
     public List<ChargingPointStatus> chargingPoints(ChargingPointState state) {
-        long now = System.nanoTime();
         List<ChargingPointStatus> all = chargingPoints.all().stream()
                 .filter(cp -> state == null || cp.state() == state)
-                .map(cp -> status(cp, now)).toList();
-        power.retainOnly(running.all().stream().map(LiveSession::id).collect(Collectors.toSet()));
+                .map(this::status).toList();
         return all;
     }
 
     public ChargingPointStatus chargingPoint(CpId id) {
-        return status(chargingPoints.get(id), System.nanoTime());
+        return status(chargingPoints.get(id));
     }
 
     /** The most recent sessions first, at most {@code limit}. */
@@ -61,16 +56,16 @@ public class OperatorQueries {
 
     /** The live figures of a session that is still running. */
     public Optional<LiveCharge> liveCharge(String sessionId) {
-        return running.get(sessionId).map(live -> live(live, System.nanoTime()));
+        return running.get(sessionId).map(OperatorQueries::live);
     }
 
-    private ChargingPointStatus status(ChargingPoint cp, long nowNanos) {
-        return new ChargingPointStatus(cp, running.onCp(cp.id()).map(live -> live(live, nowNanos)).orElse(null));
+    private ChargingPointStatus status(ChargingPoint cp) {
+        return new ChargingPointStatus(cp, running.onCp(cp.id()).map(OperatorQueries::live).orElse(null));
     }
 
-    private LiveCharge live(LiveSession session, long nowNanos) {
+    private static LiveCharge live(LiveSession session) {
         MeterReading reading = session.reading();
-        return new LiveCharge(session.id(), session.driverId(), power.powerKw(session.id(), reading.energyKwh(), nowNanos),
-                reading.energyKwh(), reading.cost(), session.isSupplying());
+        return new LiveCharge(session.id(), session.driverId(), session.powerKw(), reading.energyKwh(), reading.cost(),
+                session.isSupplying());
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 
@@ -94,7 +95,7 @@ public class SessionService {
             return;
         }
         LiveSession session = live.get();
-        if (session.meter(reading)) {
+        if (session.meter(reading, TimeUnit.NANOSECONDS.toMillis(nanoTime.getAsLong()))) {
             drivers.notify(ChargingStatusUpdate.progress(session.driverId(), session.id(), session.cpId().value(),
                     reading.energyKwh().doubleValue(), reading.cost().doubleValue()));
         }

@@ -68,7 +68,6 @@ final class CoreFixture {
     final OperatorService operator = new OperatorService();
     final OperatorQueries queries = new OperatorQueries();
     final SystemStatistics statistics = new SystemStatistics();
-    final PowerEstimates power = new PowerEstimates();
 
     CoreFixture() {
         this(new InMemoryChargingPoints(), new InMemoryChargingSessions());
@@ -116,7 +115,6 @@ final class CoreFixture {
         queries.chargingPoints = chargingPoints;
         queries.sessions = store;
         queries.running = running;
-        queries.power = power;
 
         statistics.chargingPoints = chargingPoints;
         statistics.sessions = sessionRepository;

@@ -16,6 +16,7 @@ import org.evcharging.central.domain.model.session.ChargingSession;
 import org.evcharging.central.domain.model.session.MeterReading;
 import org.evcharging.central.domain.shared.ConflictException;
 import org.evcharging.central.domain.shared.NotFoundException;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** What a driver asks Central: a charge (not a stale one), a stop, the CPs free now, their history. */
@@ -151,5 +152,18 @@ class DriverServiceTest {
         ChargingSession session = central.charge("cp_001", driver);
         central.sessions.completion(session.id(), MeterReading.of(0.5, 0.15), Optional.of(SessionEnding.UNPLUGGED));
         return session.id();
+    }
+
+    @Test
+    @Disabled("BUG: history applies the limit before dropping the running session, so it returns one ended session too few")
+    void theHistoryLimitCountsEndedSessionsOnly() {
+        central.activeCp("cp_001");
+        for (int i = 0; i < 3; i++) {
+            chargeAndUnplug("driver_1");
+            central.advanceSeconds(60);
+        }
+        central.charge("cp_001", "driver_1");
+
+        assertThat(central.driverService.history("driver_1", 3)).hasSize(3);
     }
 }

@@ -1,7 +1,11 @@
 package org.evcharging.central.domain.model.session;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
+import org.evcharging.api.metering.PowerEstimate;
 import org.evcharging.api.model.SessionEnding;
 import org.evcharging.central.domain.model.chargingpoint.CpId;
 
@@ -19,6 +23,7 @@ public final class LiveSession {
     private final String driverId;
     private final long startDeadlineNanos;
     private MeterReading reading;
+    private PowerEstimate power = PowerEstimate.none();
     private boolean supplying;
     private boolean unsaved;
     private SessionEnding requestedEnding;
@@ -41,11 +46,12 @@ public final class LiveSession {
     }
 
     /** Keeps the reading if it is newer; true when it was (a new tick, not a duplicate or a late one). */
-    public synchronized boolean meter(MeterReading next) {
+    public synchronized boolean meter(MeterReading next, long nowMillis) {
         if (!next.isAheadOf(reading)) {
             return false;
         }
         reading = next;
+        power = power.withReading(next.energyKwh().doubleValue(), nowMillis);
         supplying = true;
         unsaved = true;
         return true;
@@ -107,6 +113,12 @@ public final class LiveSession {
 
     public synchronized SessionEnding requestedEnding() {
         return requestedEnding;
+    }
+
+    /** The live power in kW (the same estimate the driver's portal shows), or null before two readings. */
+    public synchronized BigDecimal powerKw() {
+        OptionalDouble kw = power.kw();
+        return kw.isPresent() ? BigDecimal.valueOf(kw.getAsDouble()).setScale(2, RoundingMode.HALF_UP) : null;
     }
 
     public synchronized MeterReading reading() {

@@ -21,9 +21,9 @@ class LiveSessionTest {
     void keepsOnlyNewerReadingsAndTheFirstMarksTheSupply() {
         assertThat(live.isSupplying()).isFalse();
 
-        assertThat(live.meter(MeterReading.of(0.2, 0.06))).isTrue();
-        assertThat(live.meter(MeterReading.of(0.2, 0.06))).isFalse();
-        assertThat(live.meter(MeterReading.of(0.1, 0.03))).isFalse();
+        assertThat(live.meter(MeterReading.of(0.2, 0.06), 0)).isTrue();
+        assertThat(live.meter(MeterReading.of(0.2, 0.06), 0)).isFalse();
+        assertThat(live.meter(MeterReading.of(0.1, 0.03), 0)).isFalse();
 
         assertThat(live.isSupplying()).isTrue();
         assertThat(live.reading()).isEqualTo(MeterReading.of(0.2, 0.06));
@@ -32,12 +32,12 @@ class LiveSessionTest {
     @Test
     void anUnsavedReadingIsTakenOnce() {
         assertThat(live.takeUnsavedReading()).isNull();
-        live.meter(MeterReading.of(0.1, 0.03));
-        live.meter(MeterReading.of(0.2, 0.06));
+        live.meter(MeterReading.of(0.1, 0.03), 0);
+        live.meter(MeterReading.of(0.2, 0.06), 0);
 
         assertThat(live.takeUnsavedReading()).isEqualTo(MeterReading.of(0.2, 0.06));
         assertThat(live.takeUnsavedReading()).isNull();
-        live.meter(MeterReading.of(0.2, 0.06)); // a duplicate makes nothing to save
+        live.meter(MeterReading.of(0.2, 0.06), 0); // a duplicate makes nothing to save
         assertThat(live.takeUnsavedReading()).isNull();
     }
 
@@ -46,13 +46,13 @@ class LiveSessionTest {
         assertThat(live.overdueEnding(START_DEADLINE)).isNull();
         assertThat(live.overdueEnding(START_DEADLINE + 1)).isEqualTo(SessionEnding.START_FAILED);
 
-        live.meter(MeterReading.of(0.1, 0.03));
+        live.meter(MeterReading.of(0.1, 0.03), 0);
         assertThat(live.overdueEnding(START_DEADLINE + 1)).isNull();
     }
 
     @Test
     void anAskedEndingIsOverdueAfterItsOwnDeadlineAndTheFirstAskCounts() {
-        live.meter(MeterReading.of(0.1, 0.03));
+        live.meter(MeterReading.of(0.1, 0.03), 0);
         live.requestEnding(SessionEnding.DRIVER_STOP, 10_000L);
         live.requestEnding(SessionEnding.OPERATOR_STOP, 99_000L);
 
@@ -103,7 +103,7 @@ class LiveSessionTest {
 
     @Test
     void theTicketBillsTheNewerOfTheFinalFiguresAndTheLatestReading() {
-        live.meter(MeterReading.of(0.3, 0.09));
+        live.meter(MeterReading.of(0.3, 0.09), 0);
 
         assertThat(live.finalReading(MeterReading.of(0.2, 0.06))).isEqualTo(MeterReading.of(0.3, 0.09));
         assertThat(live.finalReading(MeterReading.of(0.4, 0.12))).isEqualTo(MeterReading.of(0.4, 0.12));
