@@ -109,4 +109,22 @@ class OperatorQueriesTest {
         assertThat(central.queries.sessions(2)).extracting(ChargingSession::id).containsExactly(ids[2], ids[1]);
         assertThat(central.queries.sessions(10)).hasSize(3);
     }
+
+    @Test
+    void theLivePowerIsTheRateAtWhichEnergyRisesAndADuplicateDoesNotChangeIt() {
+        central.activeCp("cp_001");
+        ChargingSession session = central.charge("cp_001", "driver_1");
+        central.sessions.reading(session.id(), MeterReading.of(1.0, 0.30));
+        central.advanceSeconds(36);
+        central.sessions.reading(session.id(), MeterReading.of(1.1, 0.33)); // 0.1 kWh in 36 s: 10 kW
+
+        assertThat(central.queries.liveCharge(session.id()).orElseThrow().powerKw()).isEqualByComparingTo("10.00");
+
+        central.advanceSeconds(36);
+        central.sessions.reading(session.id(), MeterReading.of(1.1, 0.33)); // the same tick again, by Kafka
+        assertThat(central.queries.chargingPoint(CpId.of("cp_001")).charge().powerKw()).isEqualByComparingTo("10.00");
+
+        central.sessions.reading(session.id(), MeterReading.of(1.15, 0.35)); // 0.05 kWh in 36 s: 5 kW
+        assertThat(central.queries.liveCharge(session.id()).orElseThrow().powerKw()).isEqualByComparingTo("5.00");
+    }
 }
