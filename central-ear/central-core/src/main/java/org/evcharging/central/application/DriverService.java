@@ -57,6 +57,7 @@ public class DriverService {
     /** The driver's ended sessions, newest first; {@code limit} null or <= 0 means the default. */
     public List<ChargingSession> history(String driverId, Integer limit) {
         int max = limit == null || limit <= 0 ? DEFAULT_HISTORY : limit;
-        return store.ofDriver(driverId, max).stream().filter(s -> !s.isRunning()).toList();
+        // One more than asked: a driver has at most one running session, which is not history.
+        return store.ofDriver(driverId, max + 1).stream().filter(s -> !s.isRunning()).limit(max).toList();
     }
 }

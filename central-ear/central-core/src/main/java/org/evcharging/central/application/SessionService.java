@@ -4,11 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 
@@ -95,7 +95,7 @@ public class SessionService {
             return;
         }
         LiveSession session = live.get();
-        if (session.meter(reading, TimeUnit.NANOSECONDS.toMillis(nanoTime.getAsLong()))) {
+        if (session.meter(reading, nanoTime.getAsLong())) {
             drivers.notify(ChargingStatusUpdate.progress(session.driverId(), session.id(), session.cpId().value(),
                     reading.energyKwh().doubleValue(), reading.cost().doubleValue()));
         }
@@ -138,38 +138,39 @@ public class SessionService {
         running.onCp(cpId).ifPresent(live -> askCpToEnd(live, SessionEnding.OPERATOR_STOP));
     }
 
-    /** The Engine failed: the CP turns FAULTY and its supply ends at once with the energy metered so far. */
+    /**
+     * The Engine failed: the CP turns FAULTY and whatever session is open on it ends at once with the
+     * energy metered so far — also one accepted a moment ago and not yet followed here.
+     */
     public ChargingPoint engineFailed(CpId cpId) {
         Optional<LiveSession> live = running.onCp(cpId);
-        boolean owner = live.map(running::remove).orElse(false);
-        SessionStore.Fault fault = store.engineFailed(cpId, owner ? live.get().id() : null,
-                owner ? live.get().reading() : null);
-        if (owner) {
-            ticketOnce(fault.ended(), SessionEnding.ENGINE_FAULT);
-        }
+        live.ifPresent(running::remove);
+        SessionStore.Fault fault = store.engineFailed(cpId, live.map(LiveSession::reading).orElse(null));
+        ticketOnce(fault.ended(), SessionEnding.ENGINE_FAULT);
         return fault.chargingPoint();
     }
 
     /** The Monitor is gone: the Engine may still end the supply and report through Kafka; wait a little for it. */
     public void monitorLost(CpId cpId) {
-        running.onCp(cpId).ifPresent(live -> live.requestEnding(SessionEnding.MONITOR_LOST,
-                nanoTime.getAsLong() + settings.sessionEndGrace().toNanos()));
+        running.onCp(cpId).ifPresent(live -> live.requestEnding(SessionEnding.MONITOR_LOST, nanoTime.getAsLong(),
+                settings.sessionEndGrace()));
     }
 
-    /** The Monitor is back: a supply its CP still runs is no longer ended for the lost link. */
+    /** The Monitor is back: a supply its CP still runs is no longer ended for the lost link or Central's restart. */
     public void monitorBack(CpId cpId) {
-        running.onCp(cpId).filter(live -> live.withdrawEnding(SessionEnding.MONITOR_LOST))
+        running.onCp(cpId).filter(LiveSession::heardFromAgain)
                 .ifPresent(live -> LOG.info(() -> "Session " + live.id() + " at CP " + cpId + " goes on: its Monitor is back"));
     }
 
     /** Central (re)started: CPs are loaded, and sessions left running are followed again until their CPs report. */
     public int resumeAfterRestart() {
-        long deadline = nanoTime.getAsLong() + settings.sessionRestartGrace().toNanos();
+        long now = nanoTime.getAsLong();
+        Duration grace = settings.sessionRestartGrace();
         List<ChargingSession> unfinished = store.loadAtStart();
         for (ChargingSession session : unfinished) {
             if (running.get(session.id()).isEmpty()) {
-                LiveSession live = LiveSession.of(session, deadline);
-                live.requestEnding(SessionEnding.CENTRAL_LOST, deadline);
+                LiveSession live = LiveSession.of(session, now + grace.toNanos());
+                live.requestEnding(SessionEnding.CENTRAL_LOST, now, grace);
                 running.add(live);
             }
         }
@@ -211,20 +212,20 @@ public class SessionService {
     private void askCpToEnd(LiveSession live, SessionEnding ending) {
         boolean told = links.send(live.cpId(), StopChargingSessionCommand.of(live.cpId().value(), live.id(), live.driverId()));
         if (told) {
-            live.requestEnding(ending, nanoTime.getAsLong() + settings.sessionEndGrace().toNanos());
+            live.requestEnding(ending, nanoTime.getAsLong(), settings.sessionEndGrace());
         } else {
             finish(live, null, ending);
         }
     }
 
-    /** Ends a running session (with the CP's figures when known) and gives the driver the ticket once. */
+    /**
+     * Ends a running session (with the CP's figures when known) and gives the driver the ticket once:
+     * the same completion often arrives twice at once (Monitor and Kafka), and only the transaction
+     * that really ended the session in the database (optimistic lock) sees it as its first ending.
+     */
     private void finish(LiveSession live, MeterReading last, SessionEnding ending) {
-        // The same completion often arrives twice at once (Monitor and Kafka): one thread owns the ending.
-        boolean owner = running.remove(live);
-        SessionStore.Ended ended = store.close(live.id(), live.finalReading(last), ending);
-        if (owner) {
-            ticketOnce(ended, ending);
-        }
+        running.remove(live);
+        ticketOnce(store.close(live.id(), live.finalReading(last), ending), ending);
     }
 
     private void ticketOnce(SessionStore.Ended ended, SessionEnding ending) {

@@ -66,11 +66,15 @@ public class SessionStore {
         return new Ended(session, first);
     }
 
-    /** The CP's Engine failed: the CP turns FAULTY and its session (if any) ends, in one transaction. */
-    public Fault engineFailed(CpId cpId, String sessionId, MeterReading last) {
+    /**
+     * The CP's Engine failed: the CP turns FAULTY and the session open on it (if any) ends with
+     * {@code last} (the latest reading known, or null), in one transaction.
+     */
+    public Fault engineFailed(CpId cpId, MeterReading last) {
         ChargingPoint cp = chargingPoints.get(cpId);
         cp.engineFailed();
-        Ended ended = sessionId == null ? null : close(sessionId, last, SessionEnding.ENGINE_FAULT);
+        Ended ended = sessions.findUnfinishedOn(cpId.value())
+                .map(open -> close(open.id(), last, SessionEnding.ENGINE_FAULT)).orElse(null);
         changes.fire(ChargingPointChanged.of(cp));
         return new Fault(cp, ended);
     }

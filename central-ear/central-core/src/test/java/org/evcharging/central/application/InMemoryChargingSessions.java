@@ -32,6 +32,11 @@ final class InMemoryChargingSessions implements ChargingSessionRepository {
     }
 
     @Override
+    public synchronized Optional<ChargingSession> findUnfinishedOn(String cpId) {
+        return byId.values().stream().filter(s -> s.isRunning() && s.cpId().equals(cpId)).findFirst();
+    }
+
+    @Override
     public synchronized List<ChargingSession> findByDriver(String driverId, int limit) {
         return newestFirst().filter(s -> s.belongsTo(driverId)).limit(limit).toList();
     }

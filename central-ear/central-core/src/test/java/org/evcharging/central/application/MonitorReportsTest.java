@@ -13,7 +13,6 @@ import org.evcharging.central.domain.model.chargingpoint.CpId;
 import org.evcharging.central.domain.model.chargingpoint.Registration;
 import org.evcharging.central.domain.shared.ConflictException;
 import org.evcharging.central.domain.shared.InvalidInputException;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** What a Monitor tells Central, and which connection may say it. */
@@ -256,7 +255,6 @@ class MonitorReportsTest {
     }
 
     @Test
-    @Disabled("BUG: a fault while a charge is being accepted (CP booked, session not yet followed) leaves engineFault+charging; the recovery then throws IllegalStateException FAULTY->CHARGING")
     void aFaultReportedWhileAChargeIsBeingAcceptedDoesNotBreakTheRecovery() {
         FakeMonitorChannel linked = central.activeCp("cp_001");
         AtomicBoolean once = new AtomicBoolean();

@@ -13,7 +13,6 @@ import org.evcharging.central.domain.model.chargingpoint.CpId;
 import org.evcharging.central.domain.model.session.ChargingSession;
 import org.evcharging.central.domain.model.session.MeterReading;
 import org.evcharging.central.domain.shared.NotFoundException;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -228,7 +227,6 @@ class SessionEndingsTest {
     }
 
     @Test
-    @Disabled("BUG: after a restart CENTRAL_LOST is never withdrawn: a supply still running 180 s later, Monitor back, is closed and its CP freed")
     void aSupplyThatOutlivesTheRestartGraceWithItsMonitorBackGoesOn() {
         central.activeCp("cp_001");
         ChargingSession session = central.charge("cp_001", "driver_1");
@@ -251,7 +249,6 @@ class SessionEndingsTest {
     }
 
     @Test
-    @Disabled("BUG: after a restart a driver's (or operator's) stop is not recorded (CENTRAL_LOST was asked first): the ticket says unplugged")
     void aDriversStopAfterACentralRestartIsNamedOnTheTicket() {
         central.activeCp("cp_001");
         ChargingSession session = central.charge("cp_001", "driver_1");

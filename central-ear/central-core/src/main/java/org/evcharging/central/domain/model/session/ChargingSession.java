@@ -25,6 +25,8 @@ import org.evcharging.api.model.SessionState;
 @Table(name = "charging_sessions")
 @NamedQuery(name = "ChargingSession.findUnfinished",
         query = "SELECT s FROM ChargingSession s WHERE s.state IN :states")
+@NamedQuery(name = "ChargingSession.findUnfinishedOn",
+        query = "SELECT s FROM ChargingSession s WHERE s.cpId = :cpId AND s.state IN :states")
 @NamedQuery(name = "ChargingSession.findByDriver",
         query = "SELECT s FROM ChargingSession s WHERE s.driverId = :driverId ORDER BY s.requestedAtMillis DESC")
 @NamedQuery(name = "ChargingSession.findAll", query = "SELECT s FROM ChargingSession s ORDER BY s.requestedAtMillis DESC")

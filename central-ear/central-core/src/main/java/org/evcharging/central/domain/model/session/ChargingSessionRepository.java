@@ -13,6 +13,9 @@ public interface ChargingSessionRepository {
     /** Sessions not finished yet (authorized or supplying), e.g. when Central restarts. */
     List<ChargingSession> findUnfinished();
 
+    /** The session not finished yet on a CP, if any (a CP supplies one driver at a time). */
+    Optional<ChargingSession> findUnfinishedOn(String cpId);
+
     /** A driver's sessions, newest first. */
     List<ChargingSession> findByDriver(String driverId, int limit);
 

@@ -2,8 +2,10 @@ package org.evcharging.central.domain.model.session;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.TimeUnit;
 
 import org.evcharging.api.metering.PowerEstimate;
 import org.evcharging.api.model.SessionEnding;
@@ -27,6 +29,7 @@ public final class LiveSession {
     private boolean supplying;
     private boolean unsaved;
     private SessionEnding requestedEnding;
+    private long endGraceNanos;
     private long endDeadlineNanos;
 
     public LiveSession(String id, CpId cpId, String driverId, MeterReading reading, boolean supplying,
@@ -45,15 +48,21 @@ public final class LiveSession {
                 session.hasStarted(), startDeadlineNanos);
     }
 
-    /** Keeps the reading if it is newer; true when it was (a new tick, not a duplicate or a late one). */
-    public synchronized boolean meter(MeterReading next, long nowMillis) {
+    /**
+     * Keeps the reading if it is newer; true when it was (a new tick, not a duplicate or a late one).
+     * A new tick is news from a supply Central had stopped hearing about: its wait starts again.
+     */
+    public synchronized boolean meter(MeterReading next, long nowNanos) {
         if (!next.isAheadOf(reading)) {
             return false;
         }
         reading = next;
-        power = power.withReading(next.energyKwh().doubleValue(), nowMillis);
+        power = power.withReading(next.energyKwh().doubleValue(), TimeUnit.NANOSECONDS.toMillis(nowNanos));
         supplying = true;
         unsaved = true;
+        if (requestedEnding != null && !requestedEnding.commandedByCentral()) {
+            endDeadlineNanos = nowNanos + endGraceNanos;
+        }
         return true;
     }
 
@@ -66,17 +75,27 @@ public final class LiveSession {
         return reading;
     }
 
-    /** Central asked for an ending; the first one asked is the one that counts. */
-    public synchronized void requestEnding(SessionEnding ending, long deadlineNanos) {
-        if (requestedEnding == null) {
+    /**
+     * Central asked for an ending and waits {@code grace} for the CP's own final figures. A stop
+     * Central commanded (driver, operator) replaces an ending it only presumed because it could not
+     * hear the CP (lost Monitor, own restart); otherwise the first ending asked is the one that counts.
+     */
+    public synchronized void requestEnding(SessionEnding ending, long nowNanos, Duration grace) {
+        boolean replaces = requestedEnding == null
+                || ending.commandedByCentral() && !requestedEnding.commandedByCentral();
+        if (replaces) {
             requestedEnding = ending;
-            endDeadlineNanos = deadlineNanos;
+            endGraceNanos = grace.toNanos();
+            endDeadlineNanos = nowNanos + endGraceNanos;
         }
     }
 
-    /** Withdraws an ending that turned out wrong (the Monitor came back and its CP still supplies). */
-    public synchronized boolean withdrawEnding(SessionEnding ending) {
-        if (requestedEnding != ending) {
+    /**
+     * The CP is heard from again (its Monitor is back): an ending Central only presumed while it
+     * could not hear the CP is withdrawn; a commanded stop stays. True when one was withdrawn.
+     */
+    public synchronized boolean heardFromAgain() {
+        if (requestedEnding == null || requestedEnding.commandedByCentral()) {
             return false;
         }
         requestedEnding = null;

@@ -1,5 +1,7 @@
 package org.evcharging.central.domain.model.session;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -53,8 +55,8 @@ class LiveSessionTest {
     @Test
     void anAskedEndingIsOverdueAfterItsOwnDeadlineAndTheFirstAskCounts() {
         live.meter(MeterReading.of(0.1, 0.03), 0);
-        live.requestEnding(SessionEnding.DRIVER_STOP, 10_000L);
-        live.requestEnding(SessionEnding.OPERATOR_STOP, 99_000L);
+        live.requestEnding(SessionEnding.DRIVER_STOP, 0, Duration.ofNanos(10_000L));
+        live.requestEnding(SessionEnding.OPERATOR_STOP, 0, Duration.ofNanos(99_000L));
 
         assertThat(live.requestedEnding()).isEqualTo(SessionEnding.DRIVER_STOP);
         assertThat(live.overdueEnding(10_000L)).isNull();
@@ -63,29 +65,52 @@ class LiveSessionTest {
 
     @Test
     void whileAnEndingIsAwaitedTheStartDeadlineDoesNotApply() {
-        live.requestEnding(SessionEnding.MONITOR_LOST, START_DEADLINE + 10_000L);
+        live.requestEnding(SessionEnding.MONITOR_LOST, START_DEADLINE, Duration.ofNanos(10_000L));
 
         assertThat(live.overdueEnding(START_DEADLINE + 1)).isNull();
         assertThat(live.overdueEnding(START_DEADLINE + 10_001L)).isEqualTo(SessionEnding.MONITOR_LOST);
     }
 
     @Test
-    void onlyTheEndingAskedCanBeWithdrawn() {
-        live.requestEnding(SessionEnding.MONITOR_LOST, 10_000L);
+    void hearingFromTheCpAgainWithdrawsOnlyAPresumedEnding() {
+        live.requestEnding(SessionEnding.MONITOR_LOST, 0, Duration.ofNanos(10_000L));
 
-        assertThat(live.withdrawEnding(SessionEnding.DRIVER_STOP)).isFalse();
-        assertThat(live.requestedEnding()).isEqualTo(SessionEnding.MONITOR_LOST);
-        assertThat(live.withdrawEnding(SessionEnding.MONITOR_LOST)).isTrue();
+        assertThat(live.heardFromAgain()).isTrue();
         assertThat(live.requestedEnding()).isNull();
-        assertThat(live.withdrawEnding(SessionEnding.MONITOR_LOST)).isFalse();
+        assertThat(live.heardFromAgain()).isFalse();
 
-        live.requestEnding(SessionEnding.OPERATOR_STOP, 20_000L);
+        live.requestEnding(SessionEnding.OPERATOR_STOP, 0, Duration.ofNanos(20_000L));
+        assertThat(live.heardFromAgain()).isFalse();
         assertThat(live.requestedEnding()).isEqualTo(SessionEnding.OPERATOR_STOP);
     }
 
     @Test
+    void aCommandedStopReplacesAPresumedEndingButNotTheOtherWayRound() {
+        live.requestEnding(SessionEnding.CENTRAL_LOST, 0, Duration.ofNanos(180_000L));
+        live.requestEnding(SessionEnding.DRIVER_STOP, 5, Duration.ofNanos(10_000L));
+        assertThat(live.requestedEnding()).isEqualTo(SessionEnding.DRIVER_STOP);
+
+        live.requestEnding(SessionEnding.MONITOR_LOST, 6, Duration.ofNanos(10_000L));
+        assertThat(live.requestedEnding()).isEqualTo(SessionEnding.DRIVER_STOP);
+        assertThat(live.overdueEnding(10_006L)).isEqualTo(SessionEnding.DRIVER_STOP);
+    }
+
+    @Test
+    void aNewTickRestartsTheWaitOfAPresumedEndingOnly() {
+        live.requestEnding(SessionEnding.MONITOR_LOST, 0, Duration.ofNanos(10_000L));
+        live.meter(MeterReading.of(0.1, 0.03), 8_000L);
+        assertThat(live.overdueEnding(10_001L)).isNull();
+        assertThat(live.overdueEnding(18_001L)).isEqualTo(SessionEnding.MONITOR_LOST);
+
+        LiveSession stopped = new LiveSession("s2", live.cpId(), "driver_2", MeterReading.ZERO, true, 0);
+        stopped.requestEnding(SessionEnding.DRIVER_STOP, 0, Duration.ofNanos(10_000L));
+        stopped.meter(MeterReading.of(0.1, 0.03), 8_000L);
+        assertThat(stopped.overdueEnding(10_001L)).isEqualTo(SessionEnding.DRIVER_STOP);
+    }
+
+    @Test
     void aStopCentralCommandedNamesTheTicketWhateverTheCpSays() {
-        live.requestEnding(SessionEnding.OPERATOR_STOP, 10_000L);
+        live.requestEnding(SessionEnding.OPERATOR_STOP, 0, Duration.ofNanos(10_000L));
 
         assertThat(live.endingFor(Optional.of(SessionEnding.UNPLUGGED))).isEqualTo(SessionEnding.OPERATOR_STOP);
         assertThat(live.endingFor(Optional.empty())).isEqualTo(SessionEnding.OPERATOR_STOP);
@@ -96,7 +121,7 @@ class LiveSessionTest {
         assertThat(live.endingFor(Optional.of(SessionEnding.MAX_DURATION))).isEqualTo(SessionEnding.MAX_DURATION);
         assertThat(live.endingFor(Optional.empty())).isEqualTo(SessionEnding.UNPLUGGED);
 
-        live.requestEnding(SessionEnding.MONITOR_LOST, 10_000L);
+        live.requestEnding(SessionEnding.MONITOR_LOST, 0, Duration.ofNanos(10_000L));
         assertThat(live.endingFor(Optional.of(SessionEnding.MAX_DURATION))).isEqualTo(SessionEnding.MAX_DURATION);
         assertThat(live.endingFor(Optional.empty())).isEqualTo(SessionEnding.MONITOR_LOST);
     }

@@ -37,6 +37,13 @@ public class JpaChargingSessionRepository implements ChargingSessionRepository {
     }
 
     @Override
+    public Optional<ChargingSession> findUnfinishedOn(String cpId) {
+        return em.createNamedQuery("ChargingSession.findUnfinishedOn", ChargingSession.class)
+                .setParameter("cpId", cpId).setParameter("states", SessionState.unfinished())
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    @Override
     public List<ChargingSession> findByDriver(String driverId, int limit) {
         return em.createNamedQuery("ChargingSession.findByDriver", ChargingSession.class)
                 .setParameter("driverId", driverId).setMaxResults(limit).getResultList();

@@ -1,0 +1,84 @@
+package org.evcharging.central.infrastructure.scheduling;
+
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Shutdown;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.evcharging.central.application.MonitorLink;
+import org.evcharging.central.application.MonitorLinks;
+import org.evcharging.central.application.SessionService;
+import org.evcharging.central.infrastructure.config.CentralConfig;
+
+/**
+ * When Central's rules run by themselves. First at start: CPs are loaded DISCONNECTED and sessions
+ * left running are followed again, before anything else runs. Then periodically: silent Monitors
+ * are looked for, meter readings are written in batches (one transaction for all sessions) and
+ * sessions whose CP never started or never reported are closed, so no driver waits forever.
+ */
+@ApplicationScoped
+public class CentralSchedule {
+
+    private static final Logger LOG = Logger.getLogger(CentralSchedule.class.getName());
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    MonitorLinks links;
+
+    @Inject
+    CentralConfig config;
+
+    private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+
+    void load(@Observes @Priority(50) Startup event) {
+        sessions.resumeAfterRestart();
+    }
+
+    void start(@Observes @Priority(60) Startup event) {
+        every(config.telemetryFlushPeriod().toMillis(), "Session housekeeping", () -> {
+            sessions.flushReadings();
+            sessions.closeOverdue();
+        });
+        every(config.supervisionPeriod().toMillis(), "Monitor supervision", this::closeSilentLinks);
+    }
+
+    void stop(@Observes Shutdown event) {
+        tasks.forEach(task -> task.cancel(false));
+        sessions.flushReadings();
+    }
+
+    private void closeSilentLinks() {
+        int missed = config.missedHeartbeats();
+        for (MonitorLink link : links.closeSilent(System.nanoTime(), missed)) {
+            LOG.warning(() -> "CP " + link.cpId() + ": no sign of life for " + missed + " heartbeat intervals of "
+                    + link.heartbeatSeconds() + " s; closed " + link.channel().id());
+        }
+    }
+
+    private void every(long periodMillis, String what, Runnable work) {
+        tasks.add(scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                // A failed round (e.g. the database busy) must not end the schedule.
+                LOG.log(Level.WARNING, what + " failed; retrying next period", e);
+            }
+        }, periodMillis, periodMillis, TimeUnit.MILLISECONDS));
+    }
+}
