@@ -3,6 +3,7 @@ package org.evcharging.central.infrastructure.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,6 +21,7 @@ import org.evcharging.api.message.session.ChargingData;
 import org.evcharging.central.application.SessionService;
 import org.evcharging.central.domain.model.session.MeterReading;
 import org.evcharging.central.domain.shared.DomainException;
+import org.evcharging.central.infrastructure.health.StartupGate;
 
 /**
  * The five topics Central consumes (MicroProfile Reactive Messaging, channels configured in
@@ -31,6 +33,7 @@ import org.evcharging.central.domain.shared.DomainException;
 public class KafkaConsumers {
 
     private static final Logger LOG = Logger.getLogger(KafkaConsumers.class.getName());
+    private static final Duration START_LOG_PERIOD = Duration.ofSeconds(30);
 
     @Inject
     DriverRequests driverRequests;
@@ -40,6 +43,9 @@ public class KafkaConsumers {
 
     @Inject
     DeadLetters deadLetters;
+
+    @Inject
+    StartupGate gate;
 
     @Incoming("driver-charge-requests")
     public void chargeRequests(String record) {
@@ -67,6 +73,7 @@ public class KafkaConsumers {
     }
 
     void handle(String topic, String record) {
+        awaitStart(topic);
         try {
             ParseResult parsed = MessageCodec.parse(record);
             if (parsed instanceof ParseResult.Invalid invalid) {
@@ -79,6 +86,17 @@ public class KafkaConsumers {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Failed to process a record of " + topic, e);
             deadLetters.park(topic, record, "processing failed: " + e);
+        }
+    }
+
+    /** Holds the record (unacknowledged) until Central has started; the consumer thread waits, nothing is lost. */
+    private void awaitStart(String topic) {
+        try {
+            while (!gate.isOpen() && !gate.awaitOpen(START_LOG_PERIOD)) {
+                LOG.warning(() -> "A record of " + topic + " waits for Central to finish starting");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
