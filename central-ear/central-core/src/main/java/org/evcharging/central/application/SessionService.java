@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 
@@ -103,20 +104,27 @@ public class SessionService {
 
     /**
      * The CP's own final figures (socket or Kafka, possibly twice, possibly after Central closed it).
-     * {@code reported} is empty for a first-implementation Engine, which does not say why it ended.
+     * {@code reported} is empty for a first-implementation Engine, which does not say why it ended;
+     * {@code endedAtEpochSeconds} is when the CP says it ended (null if it did not say).
      */
-    public void completion(String sessionId, MeterReading last, Optional<SessionEnding> reported) {
+    public void completion(String sessionId, MeterReading last, Optional<SessionEnding> reported, Long endedAtEpochSeconds) {
+        Long endedAtMillis = endedAtEpochSeconds == null ? null : TimeUnit.SECONDS.toMillis(endedAtEpochSeconds);
         Optional<LiveSession> live = running.get(sessionId);
         if (live.isPresent()) {
-            finish(live.get(), last, live.get().endingFor(reported));
+            running.remove(live.get());
+            SessionEnding ending = live.get().endingFor(reported);
+            ticketOnce(store.close(sessionId, live.get().finalReading(last), ending, endedAtMillis), ending);
             return;
         }
         requireKnown(sessionId);
         // Not followed live: already ended (only the totals may rise), or not yet re-loaded after a restart.
-        SessionStore.Ended ended = store.close(sessionId, last, reported.orElse(SessionEnding.UNPLUGGED));
-        if (ended.first()) {
-            drivers.notify(Tickets.of(ended.session()));
-        }
+        SessionEnding ending = reported.orElse(SessionEnding.UNPLUGGED);
+        ticketOnce(store.close(sessionId, last, ending, endedAtMillis), ending);
+    }
+
+    /** The same without the CP's end time. */
+    public void completion(String sessionId, MeterReading last, Optional<SessionEnding> reported) {
+        completion(sessionId, last, reported, null);
     }
 
     /** The driver's stop: only their own running session (quirk 10.23). Asking twice asks the CP once. */

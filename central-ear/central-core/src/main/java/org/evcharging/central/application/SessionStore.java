@@ -55,8 +55,13 @@ public class SessionStore {
 
     /** Ends the session ({@code last}: the CP's final figures, null if unknown); says whether this call ended it. */
     public Ended close(String sessionId, MeterReading last, SessionEnding ending) {
+        return close(sessionId, last, ending, null);
+    }
+
+    /** The same, with when the CP says the supply ended (null when it did not say). */
+    public Ended close(String sessionId, MeterReading last, SessionEnding ending, Long reportedEndMillis) {
         ChargingSession session = sessions.find(sessionId).orElseThrow();
-        boolean first = session.end(last, ending, clock.millis());
+        boolean first = session.end(last, ending, clock.millis(), reportedEndMillis);
         if (first) {
             chargingPoints.find(CpId.of(session.cpId())).ifPresent(cp -> {
                 cp.supplyEnded();

@@ -237,4 +237,32 @@ class ChargingSessionFlowTest {
         assertThat(restarted.cp("cp_001").state()).isEqualTo(ChargingPointState.ACTIVE);
         assertThat(monitor.isOpen()).isTrue();
     }
+
+    @Test
+    void theTicketSaysWhenTheSupplyEndedNotWhenCentralHeardOfIt() {
+        central.activeCp("cp_001");
+        ChargingSession session = central.charge("cp_001", "driver_1");
+        central.advanceSeconds(10);
+        central.sessions.reading(session.id(), MeterReading.of(0.1, 0.03));
+        long endedAt = central.clock.instant().getEpochSecond();
+        central.advanceSeconds(13); // the completion waited in Kafka while Central restarted
+
+        central.sessions.completion(session.id(), MeterReading.of(0.2, 0.06), Optional.of(SessionEnding.UNPLUGGED), endedAt);
+
+        assertThat(central.tickets()).singleElement().satisfies(ticket ->
+                assertThat(ticket.endTime()).isEqualTo(java.time.Instant.ofEpochSecond(endedAt).toString()));
+    }
+
+    @Test
+    void aCpClockOutsideTheSessionsLifeIsNotBelieved() {
+        central.activeCp("cp_001");
+        ChargingSession session = central.charge("cp_001", "driver_1");
+        central.advanceSeconds(5);
+        long future = central.clock.instant().getEpochSecond() + 3600;
+
+        central.sessions.completion(session.id(), MeterReading.of(0.2, 0.06), Optional.empty(), future);
+
+        assertThat(central.tickets()).singleElement().satisfies(ticket ->
+                assertThat(ticket.endTime()).isEqualTo(central.clock.instant().toString()));
+    }
 }

@@ -113,7 +113,7 @@ public class KafkaConsumers {
             sessions.reading(data.sessionId(), MeterReading.of(data.energyConsumedKwh(), data.totalCost()));
         } else if (message instanceof ChargeCompletion completion) {
             sessions.completion(completion.sessionId(),
-                    MeterReading.of(completion.energyConsumedKwh(), completion.totalCost()), completion.ending());
+                    MeterReading.of(completion.energyConsumedKwh(), completion.totalCost()), completion.ending(), completion.timestamp());
         } else {
             deadLetters.park(topic, record, "a " + message.type() + " does not belong on " + topic);
         }

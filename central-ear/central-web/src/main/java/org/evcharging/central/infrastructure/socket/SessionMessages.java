@@ -25,7 +25,7 @@ class SessionMessages {
 
     WireMessage completion(ChargeCompletion completion) {
         sessions.completion(completion.sessionId(), MeterReading.of(completion.energyConsumedKwh(), completion.totalCost()),
-                completion.ending());
+                completion.ending(), completion.timestamp());
         return Response.success(MessageType.CHARGE_COMPLETION, completion.messageId(),
                 "Charge completion notification processed, charging point " + completion.cpId() + " status updated to active");
     }

@@ -123,21 +123,34 @@ public class ChargingSession {
      * only raises the totals to what was really metered.
      */
     public boolean end(MeterReading last, SessionEnding ending, long nowMillis) {
+        return end(last, ending, nowMillis, null);
+    }
+
+    /**
+     * The same, with when the CP says the supply ended ({@code reportedEndMillis}, null if unknown):
+     * a completion can reach Central long after the supply ended (Central was down, the broker was
+     * away), and the ticket must say when the supply ended, not when Central heard of it. A time
+     * outside the session's life (a CP clock gone wrong) is not believed.
+     */
+    public boolean end(MeterReading last, SessionEnding ending, long nowMillis, Long reportedEndMillis) {
         if (state.isTerminal()) {
             if (last != null && last.isAheadOf(reading())) {
                 take(last);
             }
             return false;
         }
+        long endAt = reportedEndMillis != null && reportedEndMillis >= requestedAtMillis
+                && reportedEndMillis <= nowMillis ? reportedEndMillis : nowMillis;
         if (last != null) {
-            meter(last, nowMillis);
+            meter(last, endAt);
         }
         // Never supplied: nothing to bill. Once energy flowed, what was metered is always billed.
         SessionState next = state == SessionState.IN_PROGRESS ? SessionState.COMPLETED
                 : ending.commandedByCentral() ? SessionState.CANCELLED : SessionState.FAILED;
         state = state.moveTo(next);
         endedBy = ending.wire();
-        endedAtMillis = nowMillis;
+        // Seconds on the wire: an end reported within the second the supply was first seen is that moment.
+        endedAtMillis = Math.max(endAt, startOrRequestMillis());
         return true;
     }
 
