@@ -41,9 +41,17 @@ public class ChargingPointService {
 
     Clock clock = Clock.systemUTC();
 
-    /** A CP asks to join: known and authorized → true; otherwise it waits (recorded as a pending CP). */
+    /**
+     * A CP asks to join: known and authorized → true; otherwise it waits, recorded as a pending CP
+     * that the operator sees connected.
+     */
     public boolean authenticate(CpId id) {
-        return repository.find(id).orElseGet(() -> newcomer(id)).isAuthorized();
+        Optional<ChargingPoint> known = repository.find(id);
+        known.filter(cp -> !cp.isAuthorized()).ifPresent(cp -> {
+            cp.monitorConnected(clock.millis());
+            changed(cp);
+        });
+        return known.orElseGet(() -> newcomer(id)).isAuthorized();
     }
 
     /**
@@ -121,8 +129,10 @@ public class ChargingPointService {
         return byState;
     }
 
+    /** A CP never seen before, whose Monitor is connected now. */
     private ChargingPoint newcomer(CpId id) {
         ChargingPoint cp = ChargingPoint.firstSeen(id, settings.autoAuthorize(), clock.millis());
+        cp.monitorConnected(clock.millis());
         repository.add(cp);
         return changed(cp);
     }

@@ -22,7 +22,7 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The live panel in a real headless Chromium, against a real Central: a scripted CP goes
- * DISCONNECTED (pending) → ACTIVE (authorized from the page) → CHARGING (kWh rising, driver shown)
+ * ACTIVE but pending (connected, waiting for the operator) → ACTIVE (authorized from the page) → CHARGING (kWh rising, driver shown)
  * → FAULTY → STOPPED (stopped from the page, and the CP receives the command), and the feed shows
  * the request, the decision and the fault. The page is never reloaded.
  */
@@ -53,9 +53,10 @@ class PanelIT {
             signInAsOperator(browser);
             browser.driver().get(system.central().baseUri().resolve("/panel/").toString());
 
-            awaitTile(browser, "DISCONNECTED", "grey");
+            // Its Monitor is connected: the tile says so, and that the operator has yet to let it in.
+            awaitTile(browser, "ACTIVE", "green");
             awaitText(browser, ".pending", "Pending authorization");
-            browser.screenshot("panel-1-disconnected-pending");
+            browser.screenshot("panel-1-connected-pending");
 
             click(browser, "authorize");
             cp.await(org.evcharging.api.message.monitor.AuthResponse.class,
