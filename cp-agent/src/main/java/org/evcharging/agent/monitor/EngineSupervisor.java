@@ -50,6 +50,11 @@ final class EngineSupervisor implements ReconnectingLink.Listener {
     private boolean initAccepted;
     private Instant lastAnswer;
     private Instant connectedAt = Instant.EPOCH;
+    /**
+     * False until the Engine was first reached or the start-up grace ran out: started together, the
+     * Monitor usually tries before the Engine listens, and that refusal says nothing of its health.
+     */
+    private boolean engineDue;
 
     EngineSupervisor(MonitorOptions options, EventLoop loop, EventLog log, LocalState state) {
         this.options = options;
@@ -67,6 +72,19 @@ final class EngineSupervisor implements ReconnectingLink.Listener {
         return link;
     }
 
+    /** Connects, and gives a not yet listening Engine the silence its health checks would allow. */
+    void start() {
+        link.start();
+        loop.after(startUpGrace(), () -> {
+            if (!engineDue) {
+                engineDue = true;
+                if (!link.isConnected()) {
+                    changeHealth(EngineHealth.faulty(EngineHealth.CONNECTION_LOST));
+                }
+            }
+        });
+    }
+
     Instant lastAnswer() {
         return lastAnswer;
     }
@@ -76,6 +94,7 @@ final class EngineSupervisor implements ReconnectingLink.Listener {
     @Override
     public void onConnected() {
         log.event("Connected to ENGINE at " + options.engine());
+        engineDue = true;
         unanswered = 0;
         initAccepted = false;
         connectedAt = Instant.now();
@@ -124,7 +143,9 @@ final class EngineSupervisor implements ReconnectingLink.Listener {
         if (firstOfOutage) {
             log.event("Cannot connect to ENGINE at " + options.engine() + " (" + cause.getMessage() + "); retrying");
         }
-        changeHealth(EngineHealth.faulty(EngineHealth.CONNECTION_LOST));
+        if (engineDue) {
+            changeHealth(EngineHealth.faulty(EngineHealth.CONNECTION_LOST));
+        }
     }
 
     // ---- Health -------------------------------------------------------------------------------
@@ -134,15 +155,19 @@ final class EngineSupervisor implements ReconnectingLink.Listener {
      * {@code init_cp_id} on a new connection, it gets the longer of that and {@link #HANDSHAKE_GRACE}.
      */
     private void checkHealth() {
-        Duration window = options.healthInterval().multipliedBy(options.healthMisses());
-        boolean inHandshake = !initAccepted && Duration.between(connectedAt, Instant.now())
-                .compareTo(window.compareTo(HANDSHAKE_GRACE) > 0 ? window : HANDSHAKE_GRACE) < 0;
+        boolean inHandshake = !initAccepted && Duration.between(connectedAt, Instant.now()).compareTo(startUpGrace()) < 0;
         if (unanswered >= options.healthMisses() && !inHandshake) {
             changeHealth(EngineHealth.faulty(EngineHealth.HEALTH_CHECK_TIMEOUT));
         }
         if (link.send(HealthCheckRequest.of(options.cpId()))) {
             unanswered++;
         }
+    }
+
+    /** The silence allowed to a just-started Engine: {@code misses} checks, at least {@link #HANDSHAKE_GRACE}. */
+    private Duration startUpGrace() {
+        Duration window = options.healthInterval().multipliedBy(options.healthMisses());
+        return window.compareTo(HANDSHAKE_GRACE) > 0 ? window : HANDSHAKE_GRACE;
     }
 
     /** Solicited or pushed: either way a sign of life, and the Engine's own word on its state. */
