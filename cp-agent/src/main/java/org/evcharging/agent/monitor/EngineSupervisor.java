@@ -50,6 +50,7 @@ final class EngineSupervisor implements ReconnectingLink.Listener {
     private boolean initAccepted;
     private Instant lastAnswer;
     private Instant connectedAt = Instant.EPOCH;
+    private Instant lastCheckSent = Instant.EPOCH;
     /**
      * False until the Engine was first reached or the start-up grace ran out: started together, the
      * Monitor usually tries before the Engine listens, and that refusal says nothing of its health.
@@ -98,6 +99,7 @@ final class EngineSupervisor implements ReconnectingLink.Listener {
         unanswered = 0;
         initAccepted = false;
         connectedAt = Instant.now();
+        lastCheckSent = Instant.EPOCH;
         commandsAwaitingAnswer.clear();
         sendCommand(InitCpId.of(options.cpId()), "init_cp_id");
         if (state.stoppedByOperator()) {
@@ -155,12 +157,18 @@ final class EngineSupervisor implements ReconnectingLink.Listener {
      * {@code init_cp_id} on a new connection, it gets the longer of that and {@link #HANDSHAKE_GRACE}.
      */
     private void checkHealth() {
-        boolean inHandshake = !initAccepted && Duration.between(connectedAt, Instant.now()).compareTo(startUpGrace()) < 0;
+        Instant now = Instant.now();
+        if (Duration.between(lastCheckSent, now).compareTo(options.healthInterval().dividedBy(2)) < 0) {
+            // A catch-up run after a pause of this JVM: the Engine had no time to answer the check before.
+            return;
+        }
+        boolean inHandshake = !initAccepted && Duration.between(connectedAt, now).compareTo(startUpGrace()) < 0;
         if (unanswered >= options.healthMisses() && !inHandshake) {
             changeHealth(EngineHealth.faulty(EngineHealth.HEALTH_CHECK_TIMEOUT));
         }
         if (link.send(HealthCheckRequest.of(options.cpId()))) {
             unanswered++;
+            lastCheckSent = now;
         }
     }
 
