@@ -223,6 +223,12 @@ final class EngineSupervisor implements ReconnectingLink.Listener {
 
     /** Passes Central's start on with a fresh message id, as the first implementation does. */
     void start(StartChargingCommand fromCentral) {
+        if (state.stoppedByOperator()) {
+            // The Engine obeys any start, as the first implementation's does (10.19): the stop is held here.
+            log.event("Start of session " + fromCentral.sessionId() + " not passed on: the operator stopped this CP");
+            central.restateStatus();
+            return;
+        }
         StartChargingCommand command = new StartChargingCommand(Stamps.newMessageId(), fromCentral.timestamp(),
                 fromCentral.cpId(), fromCentral.sessionId(), fromCentral.driverId(), fromCentral.pricePerKwh());
         if (forward(command, "start of session " + fromCentral.sessionId())) {
