@@ -188,7 +188,7 @@ class ChargingPointScenarioTest {
         StatusUpdate out = central.awaitMessage(StatusUpdate.class, s -> "STOPPED".equals(s.status()), TIMEOUT);
 
         startSession("s-refused");
-        monitorOutput.awaitLine("ENGINE refused the start of session s-refused", TIMEOUT);
+        monitorOutput.awaitLine("Start of session s-refused not passed on: the operator stopped this CP", TIMEOUT);
         assertThat(ticksAtCentral("s-refused")).isEmpty();
 
         central.send(ResumeCpCommand.of(cpId));

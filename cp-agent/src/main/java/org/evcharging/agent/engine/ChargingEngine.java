@@ -103,7 +103,11 @@ final class ChargingEngine {
 
     // ---- Central's commands, as relayed by the Monitor ----------------------------------------
 
-    /** Why Central's start command cannot be obeyed now, or null. Refuses what the first implementation ignored (10.19). */
+    /**
+     * Why Central's start command cannot be obeyed now, or null. The "service stopped" flag is not a
+     * reason: the first implementation's Monitor sets it on every start-up (10.19), and Central, which
+     * knows whether the operator stopped the CP, is what decides whether a supply may start.
+     */
     String startRefusal(String commandCpId, Double pricePerKwh) {
         if (!Objects.equals(cpId, commandCpId)) {
             return "CP_ID mismatch: expected " + cpId + ", got " + commandCpId;
@@ -111,8 +115,7 @@ final class ChargingEngine {
         if (pricePerKwh != null && !(pricePerKwh >= 0)) {
             return "Invalid price_per_kwh " + pricePerKwh;
         }
-        return faulted ? "Engine is in FAULT" : serviceSuspended ? "CP service stopped by the operator; resume it first"
-                : supply != null ? "Already charging" : null;
+        return faulted ? "Engine is in FAULT" : supply != null ? "Already charging" : null;
     }
 
     /** Authorizes a supply; energy flows at once in auto plug mode, after "plug in" in manual mode. */
@@ -138,7 +141,7 @@ final class ChargingEngine {
         return true;
     }
 
-    /** The operator's emergency stop: any supply ends and no new one starts until resumed. Returns the ended session. */
+    /** An emergency stop: any supply ends, and the menu's request is refused until resumed (10.19). Returns the ended session. */
     String emergencyStop() {
         serviceSuspended = true;
         log.event("Emergency stop: CP service suspended until resumed");

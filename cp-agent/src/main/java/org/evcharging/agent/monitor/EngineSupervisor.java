@@ -50,6 +50,12 @@ final class EngineSupervisor implements ReconnectingLink.Listener {
     private boolean initAccepted;
     private Instant lastAnswer;
     private Instant connectedAt = Instant.EPOCH;
+    private Instant lastCheckSent = Instant.EPOCH;
+    /**
+     * False until the Engine was first reached or the start-up grace ran out: started together, the
+     * Monitor usually tries before the Engine listens, and that refusal says nothing of its health.
+     */
+    private boolean engineDue;
 
     EngineSupervisor(MonitorOptions options, EventLoop loop, EventLog log, LocalState state) {
         this.options = options;
@@ -67,6 +73,19 @@ final class EngineSupervisor implements ReconnectingLink.Listener {
         return link;
     }
 
+    /** Connects, and gives a not yet listening Engine the silence its health checks would allow. */
+    void start() {
+        link.start();
+        loop.after(startUpGrace(), () -> {
+            if (!engineDue) {
+                engineDue = true;
+                if (!link.isConnected()) {
+                    changeHealth(EngineHealth.faulty(EngineHealth.CONNECTION_LOST));
+                }
+            }
+        });
+    }
+
     Instant lastAnswer() {
         return lastAnswer;
     }
@@ -76,9 +95,11 @@ final class EngineSupervisor implements ReconnectingLink.Listener {
     @Override
     public void onConnected() {
         log.event("Connected to ENGINE at " + options.engine());
+        engineDue = true;
         unanswered = 0;
         initAccepted = false;
         connectedAt = Instant.now();
+        lastCheckSent = Instant.EPOCH;
         commandsAwaitingAnswer.clear();
         sendCommand(InitCpId.of(options.cpId()), "init_cp_id");
         if (state.stoppedByOperator()) {
@@ -124,7 +145,9 @@ final class EngineSupervisor implements ReconnectingLink.Listener {
         if (firstOfOutage) {
             log.event("Cannot connect to ENGINE at " + options.engine() + " (" + cause.getMessage() + "); retrying");
         }
-        changeHealth(EngineHealth.faulty(EngineHealth.CONNECTION_LOST));
+        if (engineDue) {
+            changeHealth(EngineHealth.faulty(EngineHealth.CONNECTION_LOST));
+        }
     }
 
     // ---- Health -------------------------------------------------------------------------------
@@ -134,15 +157,25 @@ final class EngineSupervisor implements ReconnectingLink.Listener {
      * {@code init_cp_id} on a new connection, it gets the longer of that and {@link #HANDSHAKE_GRACE}.
      */
     private void checkHealth() {
-        Duration window = options.healthInterval().multipliedBy(options.healthMisses());
-        boolean inHandshake = !initAccepted && Duration.between(connectedAt, Instant.now())
-                .compareTo(window.compareTo(HANDSHAKE_GRACE) > 0 ? window : HANDSHAKE_GRACE) < 0;
+        Instant now = Instant.now();
+        if (Duration.between(lastCheckSent, now).compareTo(options.healthInterval().dividedBy(2)) < 0) {
+            // A catch-up run after a pause of this JVM: the Engine had no time to answer the check before.
+            return;
+        }
+        boolean inHandshake = !initAccepted && Duration.between(connectedAt, now).compareTo(startUpGrace()) < 0;
         if (unanswered >= options.healthMisses() && !inHandshake) {
             changeHealth(EngineHealth.faulty(EngineHealth.HEALTH_CHECK_TIMEOUT));
         }
         if (link.send(HealthCheckRequest.of(options.cpId()))) {
             unanswered++;
+            lastCheckSent = now;
         }
+    }
+
+    /** The silence allowed to a just-started Engine: {@code misses} checks, at least {@link #HANDSHAKE_GRACE}. */
+    private Duration startUpGrace() {
+        Duration window = options.healthInterval().multipliedBy(options.healthMisses());
+        return window.compareTo(HANDSHAKE_GRACE) > 0 ? window : HANDSHAKE_GRACE;
     }
 
     /** Solicited or pushed: either way a sign of life, and the Engine's own word on its state. */
@@ -190,6 +223,12 @@ final class EngineSupervisor implements ReconnectingLink.Listener {
 
     /** Passes Central's start on with a fresh message id, as the first implementation does. */
     void start(StartChargingCommand fromCentral) {
+        if (state.stoppedByOperator()) {
+            // The Engine obeys any start, as the first implementation's does (10.19): the stop is held here.
+            log.event("Start of session " + fromCentral.sessionId() + " not passed on: the operator stopped this CP");
+            central.restateStatus();
+            return;
+        }
         StartChargingCommand command = new StartChargingCommand(Stamps.newMessageId(), fromCentral.timestamp(),
                 fromCentral.cpId(), fromCentral.sessionId(), fromCentral.driverId(), fromCentral.pricePerKwh());
         if (forward(command, "start of session " + fromCentral.sessionId())) {

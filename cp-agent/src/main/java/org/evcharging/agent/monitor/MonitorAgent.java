@@ -55,7 +55,7 @@ public final class MonitorAgent implements RunningAgent {
         }
         log.event("Monitor of " + options.cpId() + " starting: ENGINE " + options.engine() + ", CENTRAL "
                 + options.central() + ", outbox " + agent.outbox.file() + " (" + agent.outbox.size() + " waiting)");
-        agent.engine.link().start();
+        agent.engine.start();
         agent.central.link().start();
         agent.loop.every(Duration.ZERO, PANEL_REFRESH, agent::refreshPanel);
         return agent;
