@@ -6,20 +6,23 @@ import java.util.Map;
 
 /** The standalone broker's settings, from arguments first, then environment, then defaults. */
 record BrokerCommandLine(int port, int controllerPort, Path dataDir, int partitions, String advertisedHost,
-        Duration startTimeout, boolean helpRequested) {
+        String bindHost, Duration startTimeout, boolean helpRequested) {
 
     static final int DEFAULT_PORT = 9092;
     static final int DEFAULT_START_TIMEOUT_SECONDS = 120;
 
     static final String USAGE = String.join(System.lineSeparator(),
             "Usage: java -jar embedded-kafka.jar --data-dir DIR [--port 9092] [--partitions 3]"
-                    + " [--controller-port N] [--host localhost]",
+                    + " [--controller-port N] [--bind ADDRESS] [--advertise HOST]",
             "Runs a single-node Apache Kafka broker (KRaft) and creates the EV Charging topics.",
             "  --port N             client port (env KAFKA_PORT, default 9092; 0 picks a free one)",
             "  --data-dir DIR       where records are kept; reused on restart (env KAFKA_DATA_DIR, required)",
             "  --partitions N       partitions per topic (env KAFKA_PARTITIONS, default 3)",
             "  --controller-port N  KRaft controller port on localhost (env KAFKA_CONTROLLER_PORT, default: a free one)",
-            "  --host NAME          host name advertised to clients (env KAFKA_HOST, default localhost)",
+            "  --bind ADDRESS       address the client port listens on (env KAFKA_BIND_HOST, default every interface)",
+            "  --advertise HOST     host clients are told to connect to: an address or name the other machines",
+            "                       reach, e.g. this machine's LAN address (env KAFKA_ADVERTISED_HOST, default localhost:",
+            "                       this machine only); --host / KAFKA_HOST are older names of it",
             "  --start-timeout S    give up starting after S seconds (env KAFKA_START_TIMEOUT, default 120)",
             "  --help               print this text",
             "Prints '" + KafkaBrokerMain.READY_PREFIX + "HOST:PORT' once clients can connect.");
@@ -29,12 +32,13 @@ record BrokerCommandLine(int port, int controllerPort, Path dataDir, int partiti
         String controllerPort = env.get("KAFKA_CONTROLLER_PORT");
         String dataDir = env.get("KAFKA_DATA_DIR");
         String partitions = env.get("KAFKA_PARTITIONS");
-        String host = env.get("KAFKA_HOST");
+        String host = firstGiven(env.get("KAFKA_ADVERTISED_HOST"), env.get("KAFKA_HOST"));
+        String bind = env.get("KAFKA_BIND_HOST");
         String startTimeout = env.get("KAFKA_START_TIMEOUT");
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
-                return new BrokerCommandLine(0, 0, null, 0, null, null, true);
+                return new BrokerCommandLine(0, 0, null, 0, null, null, null, true);
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("Missing value after " + option);
@@ -45,7 +49,8 @@ record BrokerCommandLine(int port, int controllerPort, Path dataDir, int partiti
                 case "--controller-port" -> controllerPort = value;
                 case "--data-dir" -> dataDir = value;
                 case "--partitions" -> partitions = value;
-                case "--host" -> host = value;
+                case "--advertise", "--host" -> host = value;
+                case "--bind" -> bind = value;
                 case "--start-timeout" -> startTimeout = value;
                 default -> throw new IllegalArgumentException("Unknown option " + option);
             }
@@ -58,7 +63,8 @@ record BrokerCommandLine(int port, int controllerPort, Path dataDir, int partiti
                 portNumber(controllerPort, 0, "--controller-port"),
                 Path.of(dataDir),
                 positive(partitions, EvChargingTopics.DEFAULT_PARTITIONS, "--partitions"),
-                host == null || host.isBlank() ? "localhost" : host,
+                advertised(host),
+                bind == null || BrokerSettings.isWildcard(bind) ? "" : bind.trim(),
                 Duration.ofSeconds(positive(startTimeout, DEFAULT_START_TIMEOUT_SECONDS, "--start-timeout")),
                 false);
     }
@@ -70,7 +76,28 @@ record BrokerCommandLine(int port, int controllerPort, Path dataDir, int partiti
                 .dataDir(dataDir)
                 .partitions(partitions)
                 .advertisedHost(advertisedHost)
+                .bindHost(bindHost)
                 .build();
+    }
+
+    private static String advertised(String host) {
+        if (host == null || host.isBlank()) {
+            return "localhost";
+        }
+        if (BrokerSettings.isWildcard(host)) {
+            throw new IllegalArgumentException("--advertise must be an address clients can connect to, not "
+                    + host + " (that is a bind address: use --bind)");
+        }
+        return host.trim();
+    }
+
+    private static String firstGiven(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
     }
 
     private static int portNumber(String value, int fallback, String option) {

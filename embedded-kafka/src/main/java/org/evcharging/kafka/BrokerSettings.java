@@ -6,11 +6,21 @@ import java.util.Objects;
 /**
  * Where and how an {@link EmbeddedKafkaBroker} runs. Ports given as 0 are replaced by free ones
  * when the settings are built, so they stay the same for the broker's whole life.
+ *
+ * @param advertisedHost the host clients are told to connect to (in metadata); other machines need
+ *        one they can reach, {@code localhost} serves this machine only
+ * @param bindHost the address the client listener binds; empty for every interface
  */
-public record BrokerSettings(String advertisedHost, int port, int controllerPort, Path dataDir, int partitions) {
+public record BrokerSettings(String advertisedHost, int port, int controllerPort, Path dataDir, int partitions,
+        String bindHost) {
 
     public BrokerSettings {
         Objects.requireNonNull(advertisedHost, "advertisedHost");
+        if (advertisedHost.isBlank() || isWildcard(advertisedHost)) {
+            throw new IllegalArgumentException("advertisedHost must be a host clients can connect to, got '"
+                    + advertisedHost + "'");
+        }
+        bindHost = bindHost == null || isWildcard(bindHost) ? "" : bindHost.trim();
         Objects.requireNonNull(dataDir, "dataDir is required");
         Ports.requireValid(port, "Client");
         Ports.requireValid(controllerPort, "Controller");
@@ -19,9 +29,25 @@ public record BrokerSettings(String advertisedHost, int port, int controllerPort
         }
     }
 
+    /** Whether the client listener binds every interface. */
+    public boolean bindsEveryInterface() {
+        return bindHost.isEmpty();
+    }
+
+    /** An address this machine reaches the client listener on, whatever the advertised host is. */
+    String localBootstrap() {
+        return HostNames.hostPort(bindsEveryInterface() ? "localhost" : bindHost, port);
+    }
+
+    static boolean isWildcard(String host) {
+        String h = host.trim();
+        return h.isEmpty() || h.equals("0.0.0.0") || h.equals("::") || h.equals("[::]") || h.equals("*");
+    }
+
     /** Settings of a broker; only the data directory is required. */
     public static final class Builder {
         private String advertisedHost = "localhost";
+        private String bindHost = "";
         private int port;
         private int controllerPort;
         private Path dataDir;
@@ -54,9 +80,15 @@ public record BrokerSettings(String advertisedHost, int port, int controllerPort
             return this;
         }
 
-        /** Host name clients are told to connect to; other machines need a name they can reach. */
+        /** Host name clients are told to connect to (default localhost); other machines need a name they can reach. */
         public Builder advertisedHost(String advertisedHost) {
             this.advertisedHost = advertisedHost;
+            return this;
+        }
+
+        /** Address the client listener binds; empty, {@code 0.0.0.0} or {@code ::} (the default) for every interface. */
+        public Builder bindHost(String bindHost) {
+            this.bindHost = bindHost;
             return this;
         }
 
@@ -65,7 +97,7 @@ public record BrokerSettings(String advertisedHost, int port, int controllerPort
                     port == 0 ? Ports.pickFree() : port,
                     controllerPort == 0 ? Ports.pickFree() : controllerPort,
                     Objects.requireNonNull(dataDir, "dataDir is required").toAbsolutePath(),
-                    partitions);
+                    partitions, bindHost);
         }
 
         public EmbeddedKafkaBroker build() {

@@ -12,7 +12,9 @@ final class CombinedModeConfig {
     private CombinedModeConfig() {
     }
 
-    static Properties of(String advertisedHost, int port, int controllerPort, Path logDir, int partitions) {
+    static Properties of(BrokerSettings settings, Path logDir) {
+        int port = settings.port();
+        int controllerPort = settings.controllerPort();
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", Integer.toString(NODE_ID));
@@ -20,9 +22,12 @@ final class CombinedModeConfig {
         // restart may use another controller port.
         p.setProperty("controller.quorum.voters", NODE_ID + "@localhost:" + controllerPort);
         p.setProperty("controller.listener.names", CONTROLLER_LISTENER);
-        // Clients may come from other machines; the controller serves this node only.
-        p.setProperty("listeners", "PLAINTEXT://:" + port + "," + CONTROLLER_LISTENER + "://localhost:" + controllerPort);
-        p.setProperty("advertised.listeners", "PLAINTEXT://" + advertisedHost + ":" + port);
+        // Clients may come from other machines (every interface unless a bind host is given); the
+        // controller serves this node only. Clients are told the advertised host in metadata and
+        // connect to it next, so it must be an address they can reach, not where we bind.
+        p.setProperty("listeners", "PLAINTEXT://" + HostNames.hostPort(settings.bindHost(), port)
+                + "," + CONTROLLER_LISTENER + "://localhost:" + controllerPort);
+        p.setProperty("advertised.listeners", "PLAINTEXT://" + HostNames.hostPort(settings.advertisedHost(), port));
         p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");
         p.setProperty("log.dirs", logDir.toString());
@@ -38,7 +43,7 @@ final class CombinedModeConfig {
         // Fewer offsets partitions make the first consumer group join in well under a second.
         p.setProperty("offsets.topic.num.partitions", "5");
         // A topic auto-created by a client that comes first gets the same partition count as ours.
-        p.setProperty("num.partitions", Integer.toString(partitions));
+        p.setProperty("num.partitions", Integer.toString(settings.partitions()));
         // After a crash the controller refuses the restarted broker until the dead incarnation's
         // session expires (9 s by default); heartbeats never leave this node, so short is safe.
         p.setProperty("broker.session.timeout.ms", "3000");

@@ -68,11 +68,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             throw new IllegalStateException("Broker on " + bootstrapServers() + " was already started");
         }
         Deadline deadline = Deadline.after(timeout);
-        Ports.requireFree(settings.port(), "Kafka client listener");
+        Ports.requireFree(settings.bindHost(), settings.port(), "Kafka client listener");
         Ports.requireFree(settings.controllerPort(), "Kafka controller listener");
         clusterId = storage.formatIfNeeded(CombinedModeConfig.NODE_ID, CombinedModeConfig.CONTROLLER_LISTENER);
-        Properties properties = CombinedModeConfig.of(settings.advertisedHost(), settings.port(),
-                settings.controllerPort(), storage.logDir(), settings.partitions());
+        Properties properties = CombinedModeConfig.of(settings, storage.logDir());
         server = new KafkaRaftServer(KafkaConfig.fromProps(properties), Time.SYSTEM);
         FutureTask<Void> lateStartup = null;
         try {
@@ -99,14 +98,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    /** {@code host:port} for clients' {@code bootstrap.servers}. */
+    /** {@code host:port} for clients' {@code bootstrap.servers}: the advertised host. */
     public String bootstrapServers() {
-        return settings.advertisedHost() + ":" + settings.port();
+        return HostNames.hostPort(settings.advertisedHost(), settings.port());
     }
 
-    // The advertised host may be a name only other machines resolve; this JVM is on the broker's host.
+    // The advertised host may be a name only other machines resolve; this JVM is on the broker's
+    // host, where the listener's own address always answers.
     private String localAddress() {
-        return "localhost:" + settings.port();
+        return settings.localBootstrap();
+    }
+
+    /** The settings the broker runs with (free ports already chosen). */
+    public BrokerSettings settings() {
+        return settings;
     }
 
     public int port() {

@@ -179,7 +179,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                 "--controller-port", Integer.toString(controllerPort),
                 "--data-dir", dataDir.toString(),
                 "--partitions", Integer.toString(partitions),
-                "--host", "localhost",
+                "--advertise", "localhost",
                 "--start-timeout", Long.toString(Math.max(1, startTimeout.toSeconds()))));
         return command;
     }

@@ -2,6 +2,8 @@ package org.evcharging.kafka;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
 
 /** Free-port picking and the taken-port check done before any broker starts. */
@@ -26,6 +28,39 @@ final class Ports {
             new ServerSocket(port).close();
         } catch (IOException e) {
             throw new PortInUseException(role, port);
+        }
+    }
+
+    /** Fails if the port is taken on {@code host} (an empty host: on any interface). */
+    static void requireFree(String host, int port, String role) {
+        if (host == null || host.isEmpty()) {
+            requireFree(port, role);
+            return;
+        }
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(host);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(role + ": cannot resolve the bind host '" + host + "'", e);
+        }
+        if (!isOfThisMachine(address)) {
+            throw new IllegalArgumentException(role + ": the bind host " + host + " (" + address.getHostAddress()
+                    + ") is not an address of this machine");
+        }
+        try {
+            new ServerSocket(port, 1, address).close();
+        } catch (IOException e) {
+            throw new PortInUseException(role, port);
+        }
+    }
+
+    private static boolean isOfThisMachine(InetAddress address) {
+        try {
+            // Every 127.x.y.z is this machine on Linux, though an interface lists only 127.0.0.1.
+            return address.isLoopbackAddress() || address.isAnyLocalAddress()
+                    || NetworkInterface.getByInetAddress(address) != null;
+        } catch (IOException e) {
+            return true; // let the bind itself tell
         }
     }
 

@@ -15,13 +15,15 @@ class BrokerCommandLineTest {
     void argumentsGiveEverySetting() {
         BrokerCommandLine line = BrokerCommandLine.parse(new String[] {
             "--port", "19092", "--data-dir", "run-data/kafka", "--partitions", "6",
-            "--controller-port", "19093", "--host", "kafka.local", "--start-timeout", "30"}, Map.of());
+            "--controller-port", "19093", "--advertise", "kafka.local", "--bind", "10.0.0.1",
+            "--start-timeout", "30"}, Map.of());
 
         assertThat(line.port()).isEqualTo(19092);
         assertThat(line.dataDir()).isEqualTo(Path.of("run-data/kafka"));
         assertThat(line.partitions()).isEqualTo(6);
         assertThat(line.controllerPort()).isEqualTo(19093);
         assertThat(line.advertisedHost()).isEqualTo("kafka.local");
+        assertThat(line.bindHost()).isEqualTo("10.0.0.1");
         assertThat(line.startTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(line.helpRequested()).isFalse();
     }
@@ -43,12 +45,40 @@ class BrokerCommandLineTest {
         assertThat(line.controllerPort()).isZero();
         assertThat(line.partitions()).isEqualTo(3);
         assertThat(line.advertisedHost()).isEqualTo("localhost");
+        assertThat(line.bindHost()).isEmpty();
+    }
+
+    @Test
+    void theAdvertisedHostComesFromAdvertiseOrTheOlderHostAndTheEnvironmentToo() {
+        assertThat(BrokerCommandLine.parse(new String[] {"--data-dir", "d", "--host", "a.lan"}, Map.of())
+                .advertisedHost()).isEqualTo("a.lan");
+        assertThat(BrokerCommandLine.parse(new String[] {"--data-dir", "d"},
+                Map.of("KAFKA_ADVERTISED_HOST", "10.0.0.1", "KAFKA_HOST", "old.lan", "KAFKA_BIND_HOST", "0.0.0.0")))
+                .extracting(BrokerCommandLine::advertisedHost, BrokerCommandLine::bindHost)
+                .containsExactly("10.0.0.1", "");
+        assertThat(BrokerCommandLine.parse(new String[] {"--data-dir", "d"}, Map.of("KAFKA_HOST", "old.lan"))
+                .advertisedHost()).isEqualTo("old.lan");
+        assertThat(BrokerCommandLine.parse(new String[] {"--data-dir", "d", "--advertise", "b.lan", "--bind", "127.0.0.2"},
+                Map.of("KAFKA_ADVERTISED_HOST", "10.0.0.1", "KAFKA_BIND_HOST", "10.0.0.1")))
+                .extracting(BrokerCommandLine::advertisedHost, BrokerCommandLine::bindHost)
+                .containsExactly("b.lan", "127.0.0.2");
+    }
+
+    @Test
+    void theCommandLineGivesTheBrokerItsAddresses() {
+        BrokerSettings settings = BrokerCommandLine.parse(new String[] {"--data-dir", "d", "--port", "19092",
+                "--bind", "127.0.0.2", "--advertise", "10.0.0.1"}, Map.of()).toBroker().settings();
+
+        assertThat(settings.bindHost()).isEqualTo("127.0.0.2");
+        assertThat(settings.advertisedHost()).isEqualTo("10.0.0.1");
+        assertThat(settings.port()).isEqualTo(19092);
     }
 
     @Test
     void helpNeedsNothingElse() {
         assertThat(BrokerCommandLine.parse(new String[] {"--help"}, Map.of()).helpRequested()).isTrue();
-        assertThat(BrokerCommandLine.USAGE).contains("--port", "--data-dir", "--partitions", "--controller-port");
+        assertThat(BrokerCommandLine.USAGE).contains("--port", "--data-dir", "--partitions", "--controller-port",
+                "--bind", "--advertise", "KAFKA_ADVERTISED_HOST");
     }
 
     @Test
@@ -65,5 +95,7 @@ class BrokerCommandLineTest {
                 .hasMessageContaining("Missing value after --data-dir");
         assertThatThrownBy(() -> BrokerCommandLine.parse(new String[] {"--verbose", "yes"}, Map.of()))
                 .hasMessageContaining("Unknown option --verbose");
+        assertThatThrownBy(() -> BrokerCommandLine.parse(new String[] {"--data-dir", "d", "--advertise", "0.0.0.0"}, Map.of()))
+                .hasMessageContaining("not 0.0.0.0").hasMessageContaining("--bind");
     }
 }
