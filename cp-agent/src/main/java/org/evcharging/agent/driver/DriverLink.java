@@ -58,7 +58,8 @@ final class DriverLink implements AutoCloseable {
 
     /**
      * Sends {@code request} until Central answers. The resend carries the same message id, so
-     * Central, which answers each id once, never acts on it twice.
+     * Central, which acts on each id once (a charge request opens one session however often it
+     * arrives), never acts on it twice; a repeated answer is shown once.
      */
     WireMessage askUntilAnswered(WireMessage request) throws InterruptedException {
         CompletableFuture<WireMessage> answer = send(request);
