@@ -6,13 +6,13 @@ import static org.awaitility.Awaitility.await;
 import it.org.evcharging.central.support.AdminApi;
 import it.org.evcharging.central.support.CentralFixture;
 import it.org.evcharging.central.support.FakeMonitor;
+import it.org.evcharging.central.support.SharedCentral;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -35,15 +35,16 @@ import org.evcharging.api.protocol.FrameEncoder;
 import org.evcharging.api.protocol.FrameListener;
 import org.evcharging.api.protocol.FrameRejection;
 import org.evcharging.api.protocol.Lrc;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every kind of bad input on one raw socket, while a good CP keeps heartbeating on another: each
  * gets a clear reply or a logged rejection, the bad connection keeps working where the protocol
  * allows, the neighbour never misses an answer and nothing is written for the bad input.
  */
+@ExtendWith(SharedCentral.class)
 class MonitorBadInputIT {
 
     private static CentralFixture system;
@@ -51,15 +52,8 @@ class MonitorBadInputIT {
 
     @BeforeAll
     static void startSystem() throws Exception {
-        system = CentralFixture.start(MonitorBadInputIT.class, Map.of("CP_AUTO_AUTHORIZE", "true"));
+        system = SharedCentral.system();
         admin = new AdminApi(system.central().baseUri(), null);
-    }
-
-    @AfterAll
-    static void stopSystem() throws Exception {
-        if (system != null) {
-            system.close();
-        }
     }
 
     @Test
@@ -68,7 +62,10 @@ class MonitorBadInputIT {
         ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor();
         try (FakeMonitor neighbour = FakeMonitor.connect(system.acceptorPort());
              RawConnection raw = new RawConnection(system.acceptorPort())) {
-            assertThat(neighbour.call(AuthRequest.of(good), AuthResponse.class).status()).isEqualTo("success");
+            // The shared Central leaves new CPs to the operator: the neighbour is authorized through the API.
+            assertThat(neighbour.call(AuthRequest.of(good), AuthResponse.class).status()).isEqualTo("pending");
+            assertThat(admin.post("charging-points/" + good + "/authorize").statusCode()).isEqualTo(200);
+            neighbour.await(AuthResponse.class, r -> "success".equals(r.status()), Duration.ofSeconds(5));
             neighbour.call(RegisterRequest.of(good, "Alicante", 0.25, 1), Response.class);
             neighbour.call(StatusUpdate.of(good, ChargingPointState.ACTIVE), Response.class);
             AtomicInteger answered = new AtomicInteger();
