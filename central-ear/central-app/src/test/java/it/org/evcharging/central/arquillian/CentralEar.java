@@ -1,10 +1,16 @@
 package it.org.evcharging.central.arquillian;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 
 import org.jboss.arquillian.container.test.api.Testable;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.Asset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -33,7 +39,19 @@ final class CentralEar {
     static EnterpriseArchive inContainer(Class<?>... testClasses) {
         EnterpriseArchive ear = with(testClasses);
         Testable.archiveToTest(ear.getAsType(WebArchive.class, WEB_MODULE));
+        // Arquillian's servlet protocol calls its runner at /<module name>/; the EAR serves the module at /.
+        String applicationXml = read(ear.get("META-INF/application.xml").getAsset());
+        ear.setApplicationXML(new StringAsset(applicationXml.replace("<context-root>/</context-root>",
+                "<context-root>/" + WEB_MODULE.replace(".war", "") + "</context-root>")));
         return ear;
+    }
+
+    private static String read(Asset asset) {
+        try (InputStream in = asset.openStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static EnterpriseArchive packaged() {
