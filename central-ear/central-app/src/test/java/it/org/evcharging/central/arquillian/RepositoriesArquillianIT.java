@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import it.org.evcharging.central.support.SharedBroker;
-
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 
@@ -29,14 +27,13 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.container.annotation.ArquillianTest;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Central's JPA repositories inside the real Liberty, on the real SQLite file of the test server
  * (DB_PATH), through the application's own persistence unit and CDI beans: runs in the web module
  * of the packaged EAR. Each test uses its own ids; each step commits, so reads see the database.
+ * No broker needed (and no test-JVM extension: the class is loaded inside the server too).
  */
-@ExtendWith(SharedBroker.class)
 @ArquillianTest
 class RepositoriesArquillianIT {
 
