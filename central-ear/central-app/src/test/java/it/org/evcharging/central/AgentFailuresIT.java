@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * what Central sees when each part is killed, frozen or restarted. Detection times are printed.
  */
 @ExtendWith(SharedCentral.class)
+@Order(Order.DEFAULT + 2) // restarts the shared Central: after the classes that only use it
 class AgentFailuresIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

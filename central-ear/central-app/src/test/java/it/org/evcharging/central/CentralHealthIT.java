@@ -18,11 +18,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Central on a real Liberty server with a real broker: the health trio and what readiness depends on. */
 @ExtendWith(SharedCentral.class)
+@Order(Order.DEFAULT + 3) // stops and restarts the shared broker: after the classes that only use it
 class CentralHealthIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -26,6 +26,7 @@ import org.evcharging.api.message.driver.ChargingHistoryResponse;
 import org.evcharging.api.message.driver.ChargingStatusUpdate;
 import org.evcharging.api.message.session.ChargeCompletion;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * ticket's kWh must always be what the Engine metered, delivered once.
  */
 @ExtendWith(SharedCentral.class)
+@Order(Order.DEFAULT + 4) // kills the shared Central and restarts the shared broker: after the classes that only use it
 class ChargingWithAgentsIT {
 
     private static final Duration WAIT = Duration.ofSeconds(40);

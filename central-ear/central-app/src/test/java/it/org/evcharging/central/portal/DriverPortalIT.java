@@ -26,6 +26,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(SharedCentral.class)
+@Order(Order.DEFAULT + 1) // stops and restarts the shared Central in its last test: after the classes that only use it
 class DriverPortalIT {
 
     private static final Duration WAIT = DriverPages.WAIT;
