@@ -6,20 +6,23 @@ import static org.awaitility.Awaitility.await;
 import it.org.evcharging.central.support.AdminApi;
 import it.org.evcharging.central.support.AgentProcess;
 import it.org.evcharging.central.support.CentralFixture;
+import it.org.evcharging.central.support.SharedCentral;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Real Engine and Monitor processes against a real Central: registration and authorization, and
  * what Central sees when each part is killed, frozen or restarted. Detection times are printed.
  */
+@ExtendWith(SharedCentral.class)
+@Order(Order.DEFAULT + 2) // restarts the shared Central: after the classes that only use it
 class AgentFailuresIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -29,15 +32,8 @@ class AgentFailuresIT {
 
     @BeforeAll
     static void startSystem() throws Exception {
-        system = CentralFixture.start(AgentFailuresIT.class, Map.of());
+        system = SharedCentral.system();
         admin = new AdminApi(system.central().baseUri(), null);
-    }
-
-    @AfterAll
-    static void stopSystem() throws Exception {
-        if (system != null) {
-            system.close();
-        }
     }
 
     /** One charging point: its Engine and Monitor processes. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import it.org.evcharging.central.support.CentralFixture;
+import it.org.evcharging.central.support.SharedCentral;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -16,11 +17,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Central on a real Liberty server with a real broker: the health trio and what readiness depends on. */
+@ExtendWith(SharedCentral.class)
+@Order(Order.DEFAULT + 3) // stops and restarts the shared broker: after the classes that only use it
 class CentralHealthIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,14 +32,7 @@ class CentralHealthIT {
 
     @BeforeAll
     static void startSystem() throws Exception {
-        system = CentralFixture.start(CentralHealthIT.class, Map.of());
-    }
-
-    @AfterAll
-    static void stopSystem() throws Exception {
-        if (system != null) {
-            system.close();
-        }
+        system = SharedCentral.system();
     }
 
     @Test

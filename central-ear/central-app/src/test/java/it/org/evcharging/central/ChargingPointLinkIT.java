@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 import it.org.evcharging.central.support.AdminApi;
 import it.org.evcharging.central.support.CentralFixture;
 import it.org.evcharging.central.support.FakeMonitor;
+import it.org.evcharging.central.support.SharedCentral;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.evcharging.api.message.ReplyStatus;
@@ -21,15 +21,16 @@ import org.evcharging.api.message.monitor.ResumeCpCommand;
 import org.evcharging.api.message.monitor.StatusUpdate;
 import org.evcharging.api.message.monitor.StopCpCommand;
 import org.evcharging.api.model.ChargingPointState;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The Monitor link against a real Central, driven by scripted Monitors over real sockets:
  * authorization, registration, liveness and operator stop/resume. (Real agent processes are
  * driven in {@link AgentFailuresIT}.)
  */
+@ExtendWith(SharedCentral.class)
 class ChargingPointLinkIT {
 
     private static final AtomicInteger NEXT = new AtomicInteger();
@@ -38,15 +39,8 @@ class ChargingPointLinkIT {
 
     @BeforeAll
     static void startSystem() throws Exception {
-        system = CentralFixture.start(ChargingPointLinkIT.class, Map.of());
+        system = SharedCentral.system();
         admin = new AdminApi(system.central().baseUri(), null);
-    }
-
-    @AfterAll
-    static void stopSystem() throws Exception {
-        if (system != null) {
-            system.close();
-        }
     }
 
     static String newCpId() {

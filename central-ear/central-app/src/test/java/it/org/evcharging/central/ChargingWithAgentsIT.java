@@ -7,12 +7,12 @@ import it.org.evcharging.central.support.AdminApi;
 import it.org.evcharging.central.support.AgentProcess;
 import it.org.evcharging.central.support.CentralFixture;
 import it.org.evcharging.central.support.KafkaDriver;
+import it.org.evcharging.central.support.SharedCentral;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -25,15 +25,18 @@ import org.evcharging.api.message.driver.ChargingHistoryRequest;
 import org.evcharging.api.message.driver.ChargingHistoryResponse;
 import org.evcharging.api.message.driver.ChargingStatusUpdate;
 import org.evcharging.api.message.session.ChargeCompletion;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Charges on real CP agent processes (Engine + Monitor), a real Central and a real broker: the full
  * flow, a service file run unattended, and every kind of crash in the middle of a supply. The
  * ticket's kWh must always be what the Engine metered, delivered once.
  */
+@ExtendWith(SharedCentral.class)
+@Order(Order.DEFAULT + 4) // kills the shared Central and restarts the shared broker: after the classes that only use it
 class ChargingWithAgentsIT {
 
     private static final Duration WAIT = Duration.ofSeconds(40);
@@ -44,16 +47,8 @@ class ChargingWithAgentsIT {
 
     @BeforeAll
     static void startSystem() throws Exception {
-        system = CentralFixture.start(ChargingWithAgentsIT.class, Map.of("CP_AUTO_AUTHORIZE", "true",
-                "SESSION_END_GRACE_SECONDS", "5"));
+        system = SharedCentral.system();
         admin = new AdminApi(system.central().baseUri(), null);
-    }
-
-    @AfterAll
-    static void stopSystem() throws Exception {
-        if (system != null) {
-            system.close();
-        }
     }
 
     private record Cp(String id, int port, Path dir) {
@@ -64,8 +59,14 @@ class ChargingWithAgentsIT {
         Cp cp = new Cp(id, AgentProcess.freePort(), system.workDir().resolve(id));
         startEngine(group, cp, maxDurationSeconds);
         group.add(AgentProcess.monitor(cp.port(), system.acceptorPort(), id, 1, cp.dir().resolve("monitor")));
-        await().atMost(WAIT).until(() -> admin.stateOf(id).equals("ACTIVE"));
+        authorizeAndAwaitActive(id);
         return cp;
+    }
+
+    /** The shared Central leaves new CPs to the operator: authorize through the API, then the CP is ACTIVE. */
+    private static void authorizeAndAwaitActive(String id) throws Exception {
+        admin.authorizeWhenPending(id, WAIT);
+        await().atMost(WAIT).until(() -> admin.stateOf(id).equals("ACTIVE"));
     }
 
     private static AgentProcess startEngine(AgentProcess.Group group, Cp cp, int maxDurationSeconds) throws Exception {
@@ -150,7 +151,7 @@ class ChargingWithAgentsIT {
             Cp cp = new Cp(id, AgentProcess.freePort(), system.workDir().resolve(id));
             AgentProcess engine = startEngine(group, cp, 60);
             group.add(AgentProcess.monitor(cp.port(), system.acceptorPort(), id, 1, cp.dir().resolve("monitor")));
-            await().atMost(WAIT).until(() -> admin.stateOf(id).equals("ACTIVE"));
+            authorizeAndAwaitActive(id);
             String sessionId = charge(driver, cp);
             driver.await(ChargingStatusUpdate.class, u -> u.energyConsumedKwh() >= 0.01, WAIT);
 
@@ -175,7 +176,7 @@ class ChargingWithAgentsIT {
             Cp cp = new Cp(id, AgentProcess.freePort(), system.workDir().resolve(id));
             startEngine(group, cp, 60);
             AgentProcess monitor = group.add(AgentProcess.monitor(cp.port(), system.acceptorPort(), id, 1, cp.dir().resolve("monitor")));
-            await().atMost(WAIT).until(() -> admin.stateOf(id).equals("ACTIVE"));
+            authorizeAndAwaitActive(id);
             String sessionId = charge(driver, cp);
 
             monitor.kill();

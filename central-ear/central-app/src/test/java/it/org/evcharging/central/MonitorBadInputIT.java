@@ -3,16 +3,18 @@ package it.org.evcharging.central;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import it.org.evcharging.central.support.AdminApi;
 import it.org.evcharging.central.support.CentralFixture;
 import it.org.evcharging.central.support.FakeMonitor;
+import it.org.evcharging.central.support.SharedCentral;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -35,15 +37,16 @@ import org.evcharging.api.protocol.FrameEncoder;
 import org.evcharging.api.protocol.FrameListener;
 import org.evcharging.api.protocol.FrameRejection;
 import org.evcharging.api.protocol.Lrc;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every kind of bad input on one raw socket, while a good CP keeps heartbeating on another: each
  * gets a clear reply or a logged rejection, the bad connection keeps working where the protocol
  * allows, the neighbour never misses an answer and nothing is written for the bad input.
  */
+@ExtendWith(SharedCentral.class)
 class MonitorBadInputIT {
 
     private static CentralFixture system;
@@ -51,26 +54,29 @@ class MonitorBadInputIT {
 
     @BeforeAll
     static void startSystem() throws Exception {
-        system = CentralFixture.start(MonitorBadInputIT.class, Map.of("CP_AUTO_AUTHORIZE", "true"));
+        system = SharedCentral.system();
         admin = new AdminApi(system.central().baseUri(), null);
-    }
-
-    @AfterAll
-    static void stopSystem() throws Exception {
-        if (system != null) {
-            system.close();
-        }
     }
 
     @Test
     void badInputGetsClearRepliesWhileTheNeighbourKeepsItsHeartbeatsAnswered() throws Exception {
         String good = "cp_good_neighbour";
+        String priced = "cp_bad_price";
         ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor();
         try (FakeMonitor neighbour = FakeMonitor.connect(system.acceptorPort());
              RawConnection raw = new RawConnection(system.acceptorPort())) {
-            assertThat(neighbour.call(AuthRequest.of(good), AuthResponse.class).status()).isEqualTo("success");
+            // The shared Central leaves new CPs to the operator: the neighbour is authorized through the API.
+            assertThat(neighbour.call(AuthRequest.of(good), AuthResponse.class).status()).isEqualTo("pending");
+            assertThat(admin.post("charging-points/" + good + "/authorize").statusCode()).isEqualTo(200);
+            neighbour.await(AuthResponse.class, r -> "success".equals(r.status()), Duration.ofSeconds(5));
             neighbour.call(RegisterRequest.of(good, "Alicante", 0.25, 1), Response.class);
             neighbour.call(StatusUpdate.of(good, ChargingPointState.ACTIVE), Response.class);
+            // An authorized CP that never registered: a bad price is judged once authorization is not the obstacle.
+            try (FakeMonitor joining = FakeMonitor.connect(system.acceptorPort())) {
+                assertThat(joining.call(AuthRequest.of(priced), AuthResponse.class).status()).isEqualTo("pending");
+                assertThat(admin.post("charging-points/" + priced + "/authorize").statusCode()).isEqualTo(200);
+                joining.await(AuthResponse.class, r -> "success".equals(r.status()), Duration.ofSeconds(5));
+            }
             AtomicInteger answered = new AtomicInteger();
             AtomicLong longestGapMs = new AtomicLong();
             beat.scheduleAtFixedRate(() -> heartbeat(neighbour, good, answered, longestGapMs), 0, 200, TimeUnit.MILLISECONDS);
@@ -89,7 +95,7 @@ class MonitorBadInputIT {
                     .getBytes(StandardCharsets.UTF_8)));
             assertThat(raw.reply("{\"type\": \"status_update\", \"message_id\": \"g1\", \"id\": \"cp_ghost\", \"status\": \"ACTIVE\"}").info())
                     .isEqualTo("Charging point cp_ghost is not registered on this connection");
-            assertThat(raw.reply("{\"type\": \"register_request\", \"message_id\": \"m2\", \"id\": \"cp_x\", "
+            assertThat(raw.reply("{\"type\": \"register_request\", \"message_id\": \"m2\", \"id\": \"" + priced + "\", "
                     + "\"location\": \"L\", \"price_per_kwh\": -1}").info()).contains("price_per_kwh");
             assertThat(raw.reply("{\"type\": \"auth_request\", \"message_id\": \"m3\", \"id\": \"bad id with spaces\"}").info())
                     .startsWith("Invalid CP id");
@@ -100,6 +106,9 @@ class MonitorBadInputIT {
             assertThat(admin.stateOf(good)).isEqualTo("ACTIVE");
             assertThat(admin.get("charging-points/cp_ghost").statusCode()).isEqualTo(404);
             assertThat(admin.get("charging-points/cp_x").statusCode()).isEqualTo(404);
+            JsonNode pricedView = AdminApi.json(admin.get("charging-points/" + priced));
+            assertThat(pricedView.path("location").asText()).as("the bad register wrote nothing").isNotEqualTo("L");
+            assertThat(pricedView.path("registration").asText()).isEqualTo("AUTHORIZED");
         } finally {
             beat.shutdownNow();
         }

@@ -7,13 +7,14 @@ import it.org.evcharging.central.support.AdminApi;
 import it.org.evcharging.central.support.CentralFixture;
 import it.org.evcharging.central.support.FakeMonitor;
 import it.org.evcharging.central.support.KafkaDriver;
+import it.org.evcharging.central.support.SharedCentral;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.evcharging.api.Topics;
+import org.evcharging.api.message.ReplyStatus;
 import org.evcharging.api.message.Response;
 import org.evcharging.api.message.WireMessage;
 import org.evcharging.api.message.driver.AvailableCpsRequest;
@@ -37,11 +38,13 @@ import org.evcharging.api.model.SessionEnding;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Sessions against a real Central and a real broker: a scripted CP on the socket (and its Kafka
  * copies, as the Engine sends them), scripted drivers on Kafka.
  */
+@ExtendWith(SharedCentral.class)
 class SessionFlowIT {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
@@ -52,8 +55,7 @@ class SessionFlowIT {
 
     @BeforeAll
     static void startSystem() throws Exception {
-        system = CentralFixture.start(SessionFlowIT.class, Map.of("CP_AUTO_AUTHORIZE", "true",
-                "SESSION_START_TIMEOUT_SECONDS", "4", "SESSION_END_GRACE_SECONDS", "3"));
+        system = SharedCentral.system();
         admin = new AdminApi(system.central().baseUri(), null);
         engineKafka = new KafkaDriver(system.kafka().bootstrapServers(), "engine-copies");
     }
@@ -63,14 +65,16 @@ class SessionFlowIT {
         if (engineKafka != null) {
             engineKafka.close();
         }
-        if (system != null) {
-            system.close();
-        }
     }
 
     private static FakeMonitor activeCp(String cpId) throws Exception {
         FakeMonitor monitor = FakeMonitor.connect(system.acceptorPort());
-        monitor.call(AuthRequest.of(cpId), AuthResponse.class);
+        AuthResponse answer = monitor.call(AuthRequest.of(cpId), AuthResponse.class);
+        if (ReplyStatus.PENDING.equals(answer.status())) {
+            // The shared Central leaves new CPs to the operator.
+            assertThat(admin.post("charging-points/" + cpId + "/authorize").statusCode()).isEqualTo(200);
+            monitor.await(AuthResponse.class, r -> ReplyStatus.SUCCESS.equals(r.status()), WAIT);
+        }
         monitor.call(RegisterRequest.of(cpId, "Alicante", 0.25, 5), Response.class);
         monitor.call(StatusUpdate.of(cpId, ChargingPointState.ACTIVE), Response.class);
         return monitor;

@@ -10,24 +10,25 @@ import it.org.evcharging.central.support.AdminApi;
 import it.org.evcharging.central.support.CentralFixture;
 import it.org.evcharging.central.support.FakeMonitor;
 import it.org.evcharging.central.support.KafkaDriver;
+import it.org.evcharging.central.support.SharedCentral;
 
 import java.net.http.HttpResponse;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.evcharging.api.message.monitor.ResumeCpCommand;
 import org.evcharging.api.message.monitor.StopChargingSessionCommand;
 import org.evcharging.api.message.monitor.StopCpCommand;
 import org.evcharging.api.model.SessionEnding;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every admin-menu endpoint against a real Central with scripted CPs and a Kafka driver: listings,
  * status, sessions, pending authorizations, authorize/stop/resume (one, all, and as a command
  * body), statistics; the operator credentials; every bad input as a 4xx with a JSON body.
  */
+@ExtendWith(SharedCentral.class)
 class AdminApiIT {
 
     private static final AtomicInteger NEXT = new AtomicInteger();
@@ -36,15 +37,8 @@ class AdminApiIT {
 
     @BeforeAll
     static void startSystem() throws Exception {
-        system = CentralFixture.start(AdminApiIT.class, Map.of("SESSION_END_GRACE_SECONDS", "3"));
+        system = SharedCentral.system();
         admin = new AdminApi(system.central().baseUri(), null);
-    }
-
-    @AfterAll
-    static void stopSystem() throws Exception {
-        if (system != null) {
-            system.close();
-        }
     }
 
     private static String newCpId() {

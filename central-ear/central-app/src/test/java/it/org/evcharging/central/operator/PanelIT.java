@@ -8,15 +8,16 @@ import it.org.evcharging.central.support.Browser;
 import it.org.evcharging.central.support.CentralFixture;
 import it.org.evcharging.central.support.FakeMonitor;
 import it.org.evcharging.central.support.KafkaDriver;
+import it.org.evcharging.central.support.SharedCentral;
 
 import java.util.Map;
 
 import org.evcharging.api.message.Response;
 import org.evcharging.api.message.monitor.FaultNotification;
 import org.evcharging.api.message.monitor.StopCpCommand;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -26,6 +27,7 @@ import org.openqa.selenium.WebElement;
  * → FAULTY → STOPPED (stopped from the page, and the CP receives the command), and the feed shows
  * the request, the decision and the fault. The page is never reloaded.
  */
+@ExtendWith(SharedCentral.class)
 class PanelIT {
 
     private static final String CP = "cp_panel_1";
@@ -34,15 +36,8 @@ class PanelIT {
 
     @BeforeAll
     static void startSystem() throws Exception {
-        system = CentralFixture.start(PanelIT.class, Map.of("SESSION_END_GRACE_SECONDS", "3"));
+        system = SharedCentral.system();
         admin = new AdminApi(system.central().baseUri(), null);
-    }
-
-    @AfterAll
-    static void stopSystem() throws Exception {
-        if (system != null) {
-            system.close();
-        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import it.org.evcharging.central.support.Browser;
 import it.org.evcharging.central.support.CentralFixture;
 import it.org.evcharging.central.support.LibertyServerProcess;
+import it.org.evcharging.central.support.SharedCentral;
 
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -23,6 +25,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * and CP agent processes. Screenshots of each page land in target/screenshots.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedCentral.class)
+@Order(Order.DEFAULT + 1) // stops and restarts the shared Central in its last test: after the classes that only use it
 class DriverPortalIT {
 
     private static final Duration WAIT = DriverPages.WAIT;
@@ -31,7 +35,7 @@ class DriverPortalIT {
 
     @BeforeAll
     static void startSystem() throws Exception {
-        system = PortalSystem.start(DriverPortalIT.class, 2);
+        system = PortalSystem.start(2);
     }
 
     @AfterAll

@@ -1,8 +1,10 @@
 package it.org.evcharging.central.portal;
 
+import it.org.evcharging.central.support.AdminApi;
 import it.org.evcharging.central.support.AgentProcess;
 import it.org.evcharging.central.support.CentralFixture;
 import it.org.evcharging.central.support.LibertyServerProcess;
+import it.org.evcharging.central.support.SharedCentral;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -12,9 +14,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything the portal tests run against, all real processes: a broker and Central (the
- * fixture), the portal's own Liberty server, and charging points made of an Engine and a Monitor
- * process each. Engines tick fast and end supplies after a short maximum so tests stay short.
+ * Everything the portal tests run against, all real processes: the run's shared broker and Central
+ * ({@link SharedCentral}), the portal's own Liberty server, and charging points made of an Engine
+ * and a Monitor process each, authorized by the operator through the admin API. Engines tick fast
+ * and end supplies after a short maximum so tests stay short. Closing it stops the portal and the
+ * agents, not the shared system.
  */
 final class PortalSystem implements AutoCloseable {
 
@@ -31,8 +35,9 @@ final class PortalSystem implements AutoCloseable {
         this.portal = portal;
     }
 
-    static PortalSystem start(Class<?> testClass, int chargingPoints) throws Exception {
-        CentralFixture central = CentralFixture.start(testClass, Map.of("CP_AUTO_AUTHORIZE", "true"));
+    /** Needs the class to be extended with {@link SharedCentral}. */
+    static PortalSystem start(int chargingPoints) throws Exception {
+        CentralFixture central = SharedCentral.system();
         LibertyServerProcess portal = new LibertyServerProcess(Path.of(System.getProperty("portal.liberty.install.dir")),
                 "driver", central.workDir().resolve("portal"), Integer.parseInt(System.getProperty("it.portal.http.port")),
                 Map.of("HTTPS_PORT", System.getProperty("it.portal.https.port"),
@@ -69,6 +74,7 @@ final class PortalSystem implements AutoCloseable {
                 dir.resolve("engine"), ENGINE_TICK_MS, MAX_CHARGE_SECONDS));
         engine.awaitLine("ENGINE LISTENING ON", Duration.ofSeconds(30));
         agents.add(AgentProcess.monitor(enginePort, central.acceptorPort(), cpId, 1, dir.resolve("monitor")));
+        new AdminApi(central.central().baseUri(), null).authorizeWhenPending(cpId, Duration.ofSeconds(30));
         cpIds.add(cpId);
     }
 
@@ -89,11 +95,7 @@ final class PortalSystem implements AutoCloseable {
         try {
             agents.close();
         } finally {
-            try {
-                portal.close();
-            } finally {
-                central.close();
-            }
+            portal.close();
         }
     }
 }

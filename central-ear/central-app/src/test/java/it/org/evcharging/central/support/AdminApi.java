@@ -72,6 +72,28 @@ public final class AdminApi {
         return response.statusCode() == 200 ? json(response).path("state").asText() : "UNKNOWN";
     }
 
+    /**
+     * The operator authorizes {@code cpId} once its Monitor has asked to join (the CP is known and
+     * pending), polling until {@code timeout}; fails unless the API accepts the authorization.
+     */
+    public void authorizeWhenPending(String cpId, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> view = get("charging-points/" + cpId);
+            if (view.statusCode() == 200 && "PENDING".equals(json(view).path("registration").asText())) {
+                HttpResponse<String> authorized = post("charging-points/" + cpId + "/authorize");
+                if (authorized.statusCode() != 200) {
+                    throw new AssertionError("authorizing " + cpId + ": " + authorized.statusCode() + " " + authorized.body());
+                }
+                return;
+            }
+            last = view.statusCode() + " " + view.body();
+            Thread.sleep(100);
+        }
+        throw new AssertionError(cpId + " was not pending authorization within " + timeout + "; last: " + last);
+    }
+
     public static JsonNode json(HttpResponse<String> response) throws IOException {
         return Json.mapper().readTree(response.body());
     }

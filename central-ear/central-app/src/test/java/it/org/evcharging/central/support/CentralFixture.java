@@ -46,13 +46,18 @@ public final class CentralFixture implements AutoCloseable {
 
     /** Starts the broker, then Central, and waits until Central is ready. */
     public static CentralFixture start(Class<?> testClass, Map<String, String> extraEnv) throws IOException, InterruptedException {
-        CentralFixture fixture = new CentralFixture(ItSettings.workDir(testClass), extraEnv);
+        return start(testClass.getSimpleName(), extraEnv);
+    }
+
+    /** As {@link #start(Class, Map)}, for a system named {@code name} (its work directory is named after it). */
+    public static CentralFixture start(String name, Map<String, String> extraEnv) throws IOException, InterruptedException {
+        CentralFixture fixture = new CentralFixture(ItSettings.workDir(name), extraEnv);
         long begin = System.nanoTime();
         fixture.kafka.start();
         fixture.brokerStartTime = Duration.ofNanos(System.nanoTime() - begin);
         fixture.centralStartTime = fixture.central.startAndAwaitReady(START_TIMEOUT);
         System.out.printf("[timing] %s: broker process ready in %d ms, Central ready in %d ms%n",
-                testClass.getSimpleName(), fixture.brokerStartTime.toMillis(), fixture.centralStartTime.toMillis());
+                name, fixture.brokerStartTime.toMillis(), fixture.centralStartTime.toMillis());
         return fixture;
     }
 

@@ -15,7 +15,12 @@ public final class ItSettings {
 
     /** A fresh directory per test class under target/it-work. */
     public static Path workDir(Class<?> testClass) {
-        return Path.of(required("it.work.dir")).resolve(testClass.getSimpleName() + "-" + System.currentTimeMillis());
+        return workDir(testClass.getSimpleName());
+    }
+
+    /** A fresh directory named after {@code name} under target/it-work. */
+    public static Path workDir(String name) {
+        return Path.of(required("it.work.dir")).resolve(name + "-" + System.currentTimeMillis());
     }
 
     public static int httpPort() {
