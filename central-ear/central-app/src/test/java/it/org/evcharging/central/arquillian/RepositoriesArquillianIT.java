@@ -22,6 +22,8 @@ import org.evcharging.central.domain.model.chargingpoint.ChargingPointRepository
 import org.evcharging.central.domain.model.chargingpoint.CpId;
 import org.evcharging.central.domain.model.chargingpoint.Registration;
 import org.evcharging.central.domain.model.session.ChargingSession;
+import org.evcharging.central.domain.model.session.MeterReading;
+import org.evcharging.central.domain.model.session.SessionTotals;
 import org.evcharging.central.domain.model.session.ChargingSessionRepository;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.container.annotation.ArquillianTest;
@@ -84,7 +86,7 @@ class RepositoriesArquillianIT {
     }
 
     @Test
-    void markAllDisconnectedWritesEveryKnownCpAsDisconnected() throws Exception {
+    void theCpsLoadedAtStartKeepTheirDetailsAndTakeLaterChanges() throws Exception {
         CpId id = CpId.of(unique("cp_arq_"));
         inTransaction(() -> {
             ChargingPoint cp = ChargingPoint.firstSeen(id, true, System.currentTimeMillis());
@@ -94,13 +96,17 @@ class RepositoriesArquillianIT {
         });
         assertEquals(ChargingPointState.ACTIVE, inTransaction(() -> points.get(id)).state());
 
-        int marked = inTransaction(() -> points.markAllDisconnected());
+        ChargingPoint loaded = inTransaction(() -> points.loadAllAtStart()).stream()
+                .filter(cp -> cp.id().equals(id)).findFirst().orElseThrow();
+        assertEquals(Registration.AUTHORIZED, loaded.registration());
+        assertEquals(0, loaded.pricePerKwh().compareTo(new BigDecimal("0.25")));
 
-        assertTrue(marked >= 1, "at least the CP just written: " + marked);
-        ChargingPoint after = inTransaction(() -> points.get(id));
-        assertEquals(ChargingPointState.DISCONNECTED, after.state());
-        assertEquals(Registration.AUTHORIZED, after.registration());
-        assertEquals(0, after.pricePerKwh().compareTo(new BigDecimal("0.25")));
+        // The optimistic lock's version is in place: a later change commits.
+        inTransaction(() -> {
+            points.get(id).stopByOperator();
+            return null;
+        });
+        assertEquals(ChargingPointState.STOPPED, inTransaction(() -> points.get(id)).state());
     }
 
     @Test
@@ -124,15 +130,20 @@ class RepositoriesArquillianIT {
         assertEquals(sessionId, byRequest.orElseThrow().id());
         assertFalse(inTransaction(() -> sessions.findByRequest(unique("request-none-"))).isPresent());
         assertTrue(ids(inTransaction(() -> sessions.findUnfinished())).contains(sessionId));
+        assertEquals(sessionId, inTransaction(() -> sessions.findUnfinishedOn(cpId.value())).orElseThrow().id());
 
         inTransaction(() -> {
             ChargingSession session = sessions.find(sessionId).orElseThrow();
-            session.meter(new BigDecimal("0.010"), new BigDecimal("0.01"), System.currentTimeMillis());
-            session.end(new BigDecimal("0.020"), new BigDecimal("0.01"), SessionEnding.UNPLUGGED, System.currentTimeMillis());
+            session.meter(MeterReading.of(0.010, 0.01), System.currentTimeMillis());
+            session.end(MeterReading.of(0.020, 0.01), SessionEnding.UNPLUGGED, System.currentTimeMillis());
             return null;
         });
 
         assertFalse(ids(inTransaction(() -> sessions.findUnfinished())).contains(sessionId));
+        assertFalse(inTransaction(() -> sessions.findUnfinishedOn(cpId.value())).isPresent());
+        SessionTotals totals = inTransaction(() -> sessions.totals(0));
+        assertTrue(totals.sessions() >= 1 && totals.energyKwh().compareTo(new BigDecimal("0.020")) >= 0,
+                "the ended session counts in the totals: " + totals);
         ChargingSession ended = inTransaction(() -> sessions.find(sessionId)).orElseThrow();
         assertFalse(ended.isRunning());
         assertEquals(0, ended.energyKwh().compareTo(new BigDecimal("0.020")));
