@@ -17,8 +17,15 @@ public interface CentralSettings {
     /** An accepted charge whose CP shows no supply within this time is closed as not started. */
     Duration sessionStartTimeout();
 
-    /** After asking a CP to end a supply (or losing its Monitor), how long to wait for its final figures. */
+    /** After asking a CP to end a supply, how long to wait for its final figures. */
     Duration sessionEndGrace();
+
+    /**
+     * After losing a CP's Monitor, how long its supply is followed without news before it is closed
+     * with what is known. Long, because the supply usually goes on at the CP (a cut link, not a dead
+     * charger) and its final figures arrive when the link is back; every tick heard restarts it.
+     */
+    Duration monitorLostGrace();
 
     /** After a Central restart, how long sessions left running wait for their CPs' results. */
     Duration sessionRestartGrace();

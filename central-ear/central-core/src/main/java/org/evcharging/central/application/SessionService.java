@@ -117,9 +117,15 @@ public class SessionService {
             return;
         }
         requireKnown(sessionId);
-        // Not followed live: already ended (only the totals may rise), or not yet re-loaded after a restart.
+        // Not followed live: already ended, or not yet re-loaded after a restart.
         SessionEnding ending = reported.orElse(SessionEnding.UNPLUGGED);
-        ticketOnce(store.close(sessionId, last, ending, endedAtMillis), ending);
+        SessionStore.Ended ended = store.close(sessionId, last, ending, endedAtMillis);
+        ticketOnce(ended, ending);
+        if (!ended.first() && last.isAheadOf(ended.session().reading())) {
+            LOG.warning(() -> "Session " + sessionId + ": the CP's final figures (" + last.energyKwh()
+                    + " kWh) came after its ticket (" + ended.session().energyKwh() + " kWh, "
+                    + ended.session().endedBy() + "); the ticket stands");
+        }
     }
 
     /** The same without the CP's end time. */
@@ -158,10 +164,13 @@ public class SessionService {
         return fault.chargingPoint();
     }
 
-    /** The Monitor is gone: the Engine may still end the supply and report through Kafka; wait a little for it. */
+    /**
+     * The Monitor is gone: the supply may go on at the CP (a cut link) or the Engine may end it and
+     * report through Kafka. Followed until news comes or {@link CentralSettings#monitorLostGrace()} passes.
+     */
     public void monitorLost(CpId cpId) {
         running.onCp(cpId).ifPresent(live -> live.requestEnding(SessionEnding.MONITOR_LOST, nanoTime.getAsLong(),
-                settings.sessionEndGrace()));
+                settings.monitorLostGrace()));
     }
 
     /** The Monitor is back: a supply its CP still runs is no longer ended for the lost link or Central's restart. */

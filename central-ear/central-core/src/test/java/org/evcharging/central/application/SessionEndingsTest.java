@@ -124,7 +124,10 @@ class SessionEndingsTest {
         ChargingSession session = central.charge("cp_001", "driver_1");
         central.reports.linkLost(monitor, "socket lost");
 
-        central.advanceSeconds(11);
+        central.advanceSeconds(299);
+        central.sessions.closeOverdue();
+        assertThat(central.tickets()).isEmpty();
+        central.advanceSeconds(2);
         central.sessions.closeOverdue();
 
         assertThat(central.tickets()).singleElement().satisfies(ticket -> assertThat(ticket.endedBy()).isEqualTo("monitor_lost"));

@@ -10,6 +10,7 @@ final class TestSettings implements CentralSettings {
     int missedHeartbeats = 3;
     Duration sessionStartTimeout = Duration.ofSeconds(60);
     Duration sessionEndGrace = Duration.ofSeconds(10);
+    Duration monitorLostGrace = Duration.ofSeconds(300);
     Duration sessionRestartGrace = Duration.ofSeconds(180);
     Duration requestMaxAge = Duration.ofSeconds(300);
     int panelFeedSize = 50;
@@ -37,6 +38,11 @@ final class TestSettings implements CentralSettings {
     @Override
     public Duration sessionEndGrace() {
         return sessionEndGrace;
+    }
+
+    @Override
+    public Duration monitorLostGrace() {
+        return monitorLostGrace;
     }
 
     @Override

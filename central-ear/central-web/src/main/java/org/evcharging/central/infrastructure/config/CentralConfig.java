@@ -53,6 +53,10 @@ public class CentralConfig implements CentralSettings {
     long sessionEndGraceSeconds;
 
     @Inject
+    @ConfigProperty(name = "session.monitor.lost.grace.seconds")
+    long monitorLostGraceSeconds;
+
+    @Inject
     @ConfigProperty(name = "session.restart.grace.seconds")
     long sessionRestartGraceSeconds;
 
@@ -125,6 +129,11 @@ public class CentralConfig implements CentralSettings {
     @Override
     public Duration sessionEndGrace() {
         return Duration.ofSeconds(sessionEndGraceSeconds);
+    }
+
+    @Override
+    public Duration monitorLostGrace() {
+        return Duration.ofSeconds(monitorLostGraceSeconds);
     }
 
     /** After a Central restart, how long sessions left running wait for their CPs' results. */

@@ -118,9 +118,9 @@ public class ChargingSession {
 
     /**
      * The supply ended ({@code last} is null when the CP's own final figures are unknown). Returns
-     * true the first time: that is when the driver gets the ticket. A later report of the same
-     * ending (a duplicate, or the Engine's own final figures after Central closed it on a fault)
-     * only raises the totals to what was really metered.
+     * true the first time: that is when the driver gets the ticket, and the totals are final. A
+     * later report (a duplicate, or the Engine's own final figures after Central closed it on a
+     * fault) changes nothing.
      */
     public boolean end(MeterReading last, SessionEnding ending, long nowMillis) {
         return end(last, ending, nowMillis, null);
@@ -134,9 +134,7 @@ public class ChargingSession {
      */
     public boolean end(MeterReading last, SessionEnding ending, long nowMillis, Long reportedEndMillis) {
         if (state.isTerminal()) {
-            if (last != null && last.isAheadOf(reading())) {
-                take(last);
-            }
+            // The ticket went out with these totals: what Central stores never disagrees with it.
             return false;
         }
         long endAt = reportedEndMillis != null && reportedEndMillis >= requestedAtMillis
