@@ -102,8 +102,7 @@ class ChargingPointLinkIT {
             assertThat(refused.info()).isEqualTo("Charging point " + cpId + " not yet authorized, please complete authentication first");
             var view = AdminApi.json(admin.get("charging-points/" + cpId));
             assertThat(view.path("registration").asText()).isEqualTo("PENDING");
-            // Its Monitor is connected and waits for the operator: shown connected, not offered to drivers.
-            assertThat(view.path("state").asText()).isEqualTo("ACTIVE");
+            assertThat(view.path("state").asText()).isEqualTo("DISCONNECTED");
         }
     }
 
