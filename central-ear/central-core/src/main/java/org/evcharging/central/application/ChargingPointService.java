@@ -41,17 +41,9 @@ public class ChargingPointService {
 
     Clock clock = Clock.systemUTC();
 
-    /**
-     * A CP asks to join: known and authorized → true; otherwise it waits, recorded as a pending CP
-     * that the operator sees connected.
-     */
+    /** A CP asks to join: known and authorized → true; otherwise it waits (recorded as a pending CP). */
     public boolean authenticate(CpId id) {
-        Optional<ChargingPoint> known = repository.find(id);
-        known.filter(cp -> !cp.isAuthorized()).ifPresent(cp -> {
-            cp.monitorConnected(clock.millis());
-            changed(cp);
-        });
-        return known.orElseGet(() -> newcomer(id)).isAuthorized();
+        return repository.find(id).orElseGet(() -> newcomer(id)).isAuthorized();
     }
 
     /**
@@ -129,10 +121,8 @@ public class ChargingPointService {
         return byState;
     }
 
-    /** A CP never seen before, whose Monitor is connected now. */
     private ChargingPoint newcomer(CpId id) {
         ChargingPoint cp = ChargingPoint.firstSeen(id, settings.autoAuthorize(), clock.millis());
-        cp.monitorConnected(clock.millis());
         repository.add(cp);
         return changed(cp);
     }

@@ -171,8 +171,7 @@ class OperatorServiceTest {
         BulkResult resumed = central.operator.resumeAll();
 
         assertThat(resumed.done()).containsExactly("cp_001", "cp_002", "cp_003");
-        // The three resumed, and the pending one whose Monitor is connected.
-        assertThat(central.chargingPoints.countByState().get(ChargingPointState.ACTIVE)).isEqualTo(4L);
+        assertThat(central.chargingPoints.countByState().get(ChargingPointState.ACTIVE)).isEqualTo(3L);
         assertThat(first.sentOf(ResumeCpCommand.class)).hasSize(1);
     }
 

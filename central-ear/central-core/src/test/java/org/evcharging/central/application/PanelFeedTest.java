@@ -27,7 +27,7 @@ class PanelFeedTest {
         central.operator.authorize(CP);
 
         // Newest first.
-        assertThat(texts()).containsExactly("Operator authorized CP cp_001", "CP cp_001 is ACTIVE",
+        assertThat(texts()).containsExactly("Operator authorized CP cp_001", "CP cp_001 is DISCONNECTED",
                 "CP cp_001 waits for authorization");
         assertThat(central.feed.recent().get(0).kind()).isEqualTo(Kind.OPERATOR);
         assertThat(central.feed.recent().get(2).kind()).isEqualTo(Kind.STATE);

@@ -23,7 +23,7 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The live panel in a real headless Chromium, against a real Central: a scripted CP goes
- * ACTIVE but pending (connected, waiting for the operator) → ACTIVE (authorized from the page) → CHARGING (kWh rising, driver shown)
+ * DISCONNECTED (pending) → ACTIVE (authorized from the page) → CHARGING (kWh rising, driver shown)
  * → FAULTY → STOPPED (stopped from the page, and the CP receives the command), and the feed shows
  * the request, the decision and the fault. The page is never reloaded.
  */
@@ -48,10 +48,9 @@ class PanelIT {
             signInAsOperator(browser);
             browser.driver().get(system.central().baseUri().resolve("/panel/").toString());
 
-            // Its Monitor is connected: the tile says so, and that the operator has yet to let it in.
-            awaitTile(browser, "ACTIVE", "green");
+            awaitTile(browser, "DISCONNECTED", "grey");
             awaitText(browser, ".pending", "Pending authorization");
-            browser.screenshot("panel-1-connected-pending");
+            browser.screenshot("panel-1-disconnected-pending");
 
             click(browser, "authorize");
             cp.await(org.evcharging.api.message.monitor.AuthResponse.class,

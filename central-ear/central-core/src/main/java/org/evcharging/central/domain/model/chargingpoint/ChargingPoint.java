@@ -125,12 +125,6 @@ public class ChargingPoint {
         return first;
     }
 
-    /** Its Monitor is connected and speaks for it (registered or still waiting for an operator). */
-    public void monitorConnected(long nowMillis) {
-        lastSeenMillis = nowMillis;
-        recomputeState(true);
-    }
-
     /** The Monitor link is gone (socket lost or heartbeats missed). A supply may go on at the CP. */
     public void linkLost(long nowMillis) {
         lastSeenMillis = nowMillis;
