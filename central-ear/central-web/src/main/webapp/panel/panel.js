@@ -31,6 +31,7 @@
     node.append(el('div', { class: 'where' }, cp.location + ' · ' + fixed(cp.price_per_kwh, 2) + ' €/kWh'));
     node.append(el('div', { class: 'state' }, cp.label));
     if (cp.pending_authorization) node.append(el('span', { class: 'pending' }, 'Pending authorization'));
+    if (cp.pending_authorization && cp.connected) node.append(el('span', { class: 'link' }, 'Monitor connected'));
     if (cp.charging) {
       const live = el('div', { class: 'live' });
       [['kw', fixed(cp.charging.power_kw, 2), 'kW'], ['kwh', fixed(cp.charging.energy_kwh, 3), 'kWh'],

@@ -71,6 +71,9 @@ class ChargingPointLinkIT {
             AuthResponse pending = monitor.call(auth, AuthResponse.class);
             assertThat(pending.status()).isEqualTo(ReplyStatus.PENDING);
             assertThat(AdminApi.json(admin.get("charging-points/pending")).findValuesAsText("id")).contains(cpId);
+            var waiting = AdminApi.json(admin.get("charging-points/" + cpId));
+            assertThat(waiting.path("connected").asBoolean()).as("its Monitor waits on a live connection").isTrue();
+            assertThat(waiting.path("state").asText()).as("not available to drivers").isEqualTo("DISCONNECTED");
 
             Response heartbeat = monitor.call(HeartbeatRequest.of(cpId, 5), Response.class);
             assertThat(heartbeat.info()).isEqualTo("Heartbeat received, waiting for authorization before registration");

@@ -2,6 +2,14 @@ package org.evcharging.central.application;
 
 import org.evcharging.central.domain.model.chargingpoint.ChargingPoint;
 
-/** A charging point with its supply in progress, if any (null otherwise). */
-public record ChargingPointStatus(ChargingPoint chargingPoint, LiveCharge charge) {
+/**
+ * A charging point with its supply in progress, if any (null otherwise), and whether a Monitor is
+ * connected for it now — also while it waits for the operator, when its state is still DISCONNECTED.
+ */
+public record ChargingPointStatus(ChargingPoint chargingPoint, LiveCharge charge, boolean monitorConnected) {
+
+    /** A CP as an action left it: connected as far as its state tells. */
+    public static ChargingPointStatus of(ChargingPoint chargingPoint) {
+        return new ChargingPointStatus(chargingPoint, null, chargingPoint.isConnected());
+    }
 }

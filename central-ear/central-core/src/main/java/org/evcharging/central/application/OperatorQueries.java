@@ -31,6 +31,9 @@ public class OperatorQueries {
     @Inject
     RunningSessions running;
 
+    @Inject
+    MonitorLinks links;
+
 
     /** Every CP, or only those in {@code state} when it is not null, ordered by id. */
     public List<ChargingPointStatus> chargingPoints(ChargingPointState state) {
@@ -60,7 +63,8 @@ public class OperatorQueries {
     }
 
     private ChargingPointStatus status(ChargingPoint cp) {
-        return new ChargingPointStatus(cp, running.onCp(cp.id()).map(OperatorQueries::live).orElse(null));
+        return new ChargingPointStatus(cp, running.onCp(cp.id()).map(OperatorQueries::live).orElse(null),
+                links.find(cp.id()).isPresent());
     }
 
     private static LiveCharge live(LiveSession session) {

@@ -115,6 +115,7 @@ final class CoreFixture {
         queries.chargingPoints = chargingPoints;
         queries.sessions = store;
         queries.running = running;
+        queries.links = links;
 
         statistics.chargingPoints = chargingPoints;
         statistics.sessions = sessionRepository;

@@ -10,7 +10,10 @@ import org.evcharging.central.application.LiveCharge;
 import org.evcharging.central.domain.model.chargingpoint.ChargingPoint;
 import org.evcharging.central.domain.model.chargingpoint.Registration;
 
-/** A charging point as the operator sees it; {@code charging} is present only while a session runs on it. */
+/**
+ * A charging point as the operator sees it; {@code connected} says a Monitor is connected for it now
+ * (also while it waits for authorization), {@code charging} is present only while a session runs on it.
+ */
 @Schema(name = "ChargingPoint", description = "A charging point, its state, panel colour and supply in progress")
 public record ChargingPointView(String id, String location, BigDecimal pricePerKwh,
                                 @Schema(enumeration = {"ACTIVE", "STOPPED", "CHARGING", "FAULTY", "DISCONNECTED"})
@@ -20,13 +23,13 @@ public record ChargingPointView(String id, String location, BigDecimal pricePerK
                                 @JsonInclude(JsonInclude.Include.NON_NULL) LiveCharge charging) {
 
     public static ChargingPointView of(ChargingPoint cp) {
-        return of(new ChargingPointStatus(cp, null));
+        return of(ChargingPointStatus.of(cp));
     }
 
     public static ChargingPointView of(ChargingPointStatus status) {
         ChargingPoint cp = status.chargingPoint();
         return new ChargingPointView(cp.id().value(), cp.location(), cp.pricePerKwh(), cp.state().name(),
                 cp.state().label(), cp.state().colour().css(), cp.registration().name(),
-                cp.registration() == Registration.PENDING, cp.isConnected(), cp.lastSeenMillis(), status.charge());
+                cp.registration() == Registration.PENDING, status.monitorConnected(), cp.lastSeenMillis(), status.charge());
     }
 }
