@@ -108,7 +108,7 @@ public final class CentralApi {
     public JsonNode awaitClosed(String id, Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         JsonNode session = session(id);
-        while (session.path("running").asBoolean() || session.path("endedAt").isNull()) {
+        while (session.path("running").asBoolean() || session.path("ended_at").isNull()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("Session " + id + " still running at Central after " + timeout + ": " + session);
             }

@@ -355,9 +355,9 @@ class ThreeHostsIT {
         List<Ticket> tickets = driver.tickets();
         assertThat(tickets).as("tickets on the driver's terminal").hasSize(requests);
         assertThat(tickets.stream().map(Ticket::sessionId).distinct()).hasSize(requests);
-        List<JsonNode> sessions = api.sessions().stream().filter(s -> driverId.equals(s.path("driverId").asText())).toList();
+        List<JsonNode> sessions = api.sessions().stream().filter(s -> driverId.equals(s.path("driver_id").asText())).toList();
         assertThat(sessions).as("the driver's sessions at Central").hasSize(requests);
-        Map<String, JsonNode> byId = sessions.stream().collect(Collectors.toMap(s -> s.path("sessionId").asText(), s -> s));
+        Map<String, JsonNode> byId = sessions.stream().collect(Collectors.toMap(s -> s.path("session_id").asText(), s -> s));
         double ticketKwh = 0;
         double ticketCost = 0;
         double apiKwh = 0;
@@ -366,16 +366,16 @@ class ThreeHostsIT {
             JsonNode session = byId.get(ticket.sessionId());
             assertThat(session).as("session " + ticket.sessionId() + " at Central").isNotNull();
             assertThat(session.path("state").asText()).isEqualTo("completed");
-            assertThat(session.path("endedBy").asText()).isEqualTo("max_duration");
-            assertSameKwh("ticket vs Central, " + ticket.sessionId(), ticket.energyKwh(), session.path("energyKwh").asDouble());
-            assertThat(ticket.cost()).isEqualTo(session.path("totalCost").asDouble());
+            assertThat(session.path("ended_by").asText()).isEqualTo("max_duration");
+            assertSameKwh("ticket vs Central, " + ticket.sessionId(), ticket.energyKwh(), session.path("energy_kwh").asDouble());
+            assertThat(ticket.cost()).isEqualTo(session.path("total_cost").asDouble());
             Cp cp = cps.stream().filter(c -> c.id.equals(ticket.cpId())).findFirst().orElseThrow();
             assertSameKwh("ticket vs Engine, " + ticket.sessionId(), ticket.energyKwh(),
                     kwh(supplyStopped(cp, ticket.sessionId(), Duration.ofSeconds(1))));
             ticketKwh += ticket.energyKwh();
             ticketCost += ticket.cost();
-            apiKwh += session.path("energyKwh").asDouble();
-            apiCost += session.path("totalCost").asDouble();
+            apiKwh += session.path("energy_kwh").asDouble();
+            apiCost += session.path("total_cost").asDouble();
         }
         assertSameKwh("total kWh, tickets vs Central", ticketKwh, apiKwh);
         assertThat(String.format(Locale.ROOT, "%.2f", ticketCost)).isEqualTo(String.format(Locale.ROOT, "%.2f", apiCost));
@@ -415,7 +415,7 @@ class ThreeHostsIT {
         startMonitor(cp);
         long active = api.awaitState(cp.id, "ACTIVE", WAIT);
         JsonNode stored = api.awaitClosed(session, Duration.ofSeconds(10));
-        assertSameKwh("Central's session vs the ticket", stored.path("energyKwh").asDouble(), ticket.energyKwh());
+        assertSameKwh("Central's session vs the ticket", stored.path("energy_kwh").asDouble(), ticket.energyKwh());
         onlyOneTicket(driver, session);
         report.add("kill -9 Monitor of " + cp.id + " mid-charge", String.format(Locale.ROOT,
                 "DISCONNECTED; Engine ended the supply, ticket %s kWh (monitor lost) +%s; new request refused",
@@ -442,8 +442,8 @@ class ThreeHostsIT {
         assertSameKwh("ticket vs what the Engine had supplied (reported after its restart)", ticket.energyKwh(), metered);
         JsonNode stored = api.awaitClosed(session, Duration.ofSeconds(10));
         TimeUnit.SECONDS.sleep(2);
-        assertSameKwh("Central's session vs the ticket", api.session(session).path("energyKwh").asDouble(), ticket.energyKwh());
-        assertThat(stored.path("endedBy").asText()).isEqualTo("engine_fault");
+        assertSameKwh("Central's session vs the ticket", api.session(session).path("energy_kwh").asDouble(), ticket.energyKwh());
+        assertThat(stored.path("ended_by").asText()).isEqualTo("engine_fault");
         onlyOneTicket(driver, session);
         report.add("kill -9 Engine of " + cp.id + " mid-charge", String.format(Locale.ROOT,
                 "FAULTY; driver told +%s ('%s'); ticket %s kWh (fault) +%s",
@@ -465,8 +465,8 @@ class ThreeHostsIT {
         double metered = kwh(stopped);
         JsonNode stored = api.awaitClosed(session, Duration.ofSeconds(20));
         long closed = System.nanoTime();
-        assertSameKwh("Central's session vs the Engine", stored.path("energyKwh").asDouble(), metered);
-        assertThat(stored.path("endedBy").asText()).isEqualTo("max_duration");
+        assertSameKwh("Central's session vs the Engine", stored.path("energy_kwh").asDouble(), metered);
+        assertThat(stored.path("ended_by").asText()).isEqualTo("max_duration");
 
         long restart = System.nanoTime();
         DriverTerminal back = drivers(driver.id()).get(0);
@@ -520,8 +520,8 @@ class ThreeHostsIT {
         assertSameKwh("ticket 2 vs its Engine", t2.energyKwh(), secondKwh);
         assertThat(t1.ended()).isEqualTo("Maximum charging time reached");
         assertThat(t2.ended()).isEqualTo("Maximum charging time reached");
-        assertSameKwh("Central's session 1", api.awaitClosed(first, WAIT).path("energyKwh").asDouble(), firstKwh);
-        assertSameKwh("Central's session 2", api.awaitClosed(second, WAIT).path("energyKwh").asDouble(), secondKwh);
+        assertSameKwh("Central's session 1", api.awaitClosed(first, WAIT).path("energy_kwh").asDouble(), firstKwh);
+        assertSameKwh("Central's session 2", api.awaitClosed(second, WAIT).path("energy_kwh").asDouble(), secondKwh);
 
         // The request queued in Kafka while Central was away is answered once Central is back.
         Answer late = d.get(2).awaitAnswer(lateMark, WAIT);
@@ -572,34 +572,51 @@ class ThreeHostsIT {
             net.restore("b");
         }
         long restored = System.nanoTime();
-        long charging = api.awaitState(cp.id, "CHARGING", Duration.ofSeconds(20));
-        assertThat(cp.engine.find("Supply stopped session=" + session, 0)).as("the Engine still supplies").isEmpty();
+        // What Central shows once the Monitor is back, while the Engine still supplies (it meters 35 s).
+        String stateBack = "not CHARGING within 20 s";
+        long charging = 0;
+        try {
+            charging = api.awaitState(cp.id, "CHARGING", Duration.ofSeconds(20));
+            stateBack = "CHARGING in " + Report.ms(restored, charging);
+        } catch (AssertionError e) {
+            stateBack += " (" + api.stateOf(cp.id) + ")";
+        }
+        boolean stillSupplying = cp.engine.find("Supply stopped session=" + session, 0).isEmpty();
         long othersActive = 0;
         for (Cp other : cps.subList(1, 3)) {
             othersActive = Math.max(othersActive, api.awaitState(other.id, "ACTIVE", Duration.ofSeconds(20)));
         }
         Answer second = d.get(1).charge(cp.id, Duration.ofSeconds(10));
-        assertThat(second.outcome()).as("a second driver at the CP still supplying: " + second.text()).isEqualTo("refused");
+        if (second.outcome().equals("accepted")) {
+            d.get(1).awaitTicket(second.sessionId(), WAIT);
+        }
 
         Matcher stopped = supplyStopped(cp, session, Duration.ofSeconds(40));
-        assertThat(stopped.group(1)).isEqualTo("max_duration");
         double metered = kwh(stopped);
         Ticket ticket = d.get(0).awaitTicket(session, Duration.ofSeconds(30));
-        assertSameKwh("ticket vs the Engine's metered kWh", ticket.energyKwh(), metered);
         JsonNode stored = api.awaitClosed(session, Duration.ofSeconds(10));
         TimeUnit.SECONDS.sleep(2);
-        assertSameKwh("Central's session vs the ticket", api.session(session).path("energyKwh").asDouble(), metered);
-        assertThat(stored.path("endedBy").asText()).isEqualTo("max_duration");
-        onlyOneTicket(d.get(0), session);
-        api.awaitState(cp.id, "ACTIVE", WAIT);
+        double storedKwh = api.session(session).path("energy_kwh").asDouble();
+        int tickets = d.get(0).ticketsFor(session).size();
+        report.add("link host B - host A cut 20 s while " + cp.id + " charges",
+                "DISCONNECTED (all 3 CPs) after " + MISSED_HEARTBEATS + " missed 1 s heartbeats; after the return: "
+                        + stateBack + " while the Engine " + (stillSupplying ? "still supplied" : "had ended")
+                        + "; second driver " + second.outcome() + "; " + tickets + " ticket(s) " + DriverTerminal.kwh(ticket.energyKwh())
+                        + " kWh (" + ticket.ended() + "), Engine metered " + DriverTerminal.kwh(metered) + ", Central stores "
+                        + DriverTerminal.kwh(storedKwh) + " (" + stored.path("ended_by").asText() + ")",
+                Report.ms(cut, disconnected),
+                "link restored -> " + stateBack + ", other CPs ACTIVE in " + Report.ms(restored, othersActive));
+
         assertThat(Duration.ofNanos(disconnected - cut)).as("DISCONNECTED only after the missed heartbeats")
                 .isGreaterThanOrEqualTo(Duration.ofMillis((MISSED_HEARTBEATS - 1) * 1000L));
-        report.add("link host B - host A cut 20 s while " + cp.id + " charges",
-                "DISCONNECTED (all 3 CPs) after " + MISSED_HEARTBEATS + " missed 1 s heartbeats; a second driver refused after"
-                        + " the return; one ticket " + DriverTerminal.kwh(metered) + " kWh = Engine = Central",
-                Report.ms(cut, disconnected),
-                "link restored -> CHARGING in " + Report.ms(restored, charging) + ", other CPs ACTIVE in "
-                        + Report.ms(restored, othersActive));
+        assertThat(stillSupplying).as("the Engine still supplies when the Monitor is back").isTrue();
+        assertThat(charging).as("back to the true state: CHARGING; " + stateBack).isPositive();
+        assertThat(second.outcome()).as("a second driver at the CP still supplying: " + second.text()).isEqualTo("refused");
+        assertThat(stopped.group(1)).isEqualTo("max_duration");
+        assertSameKwh("ticket vs the Engine's metered kWh", ticket.energyKwh(), metered);
+        assertSameKwh("Central's session vs the ticket", storedKwh, ticket.energyKwh());
+        assertThat(tickets).as("tickets of " + session).isEqualTo(1);
+        api.awaitState(cp.id, "ACTIVE", WAIT);
     }
 
     @Test
@@ -631,10 +648,10 @@ class ThreeHostsIT {
         assertThat(ticket.ended()).isEqualTo("Maximum charging time reached");
         JsonNode stored = api.awaitClosed(session, WAIT);
         TimeUnit.SECONDS.sleep(3);
-        assertSameKwh("Central's session vs the ticket", api.session(session).path("energyKwh").asDouble(), metered);
-        assertThat(stored.path("endedBy").asText()).isEqualTo("max_duration");
+        assertSameKwh("Central's session vs the ticket", api.session(session).path("energy_kwh").asDouble(), metered);
+        assertThat(stored.path("ended_by").asText()).isEqualTo("max_duration");
         onlyOneTicket(driver, session);
-        assertThat(api.sessions().stream().filter(s -> driver.id().equals(s.path("driverId").asText())))
+        assertThat(api.sessions().stream().filter(s -> driver.id().equals(s.path("driver_id").asText())))
                 .as("sessions of " + driver.id() + " at Central").hasSize(1);
         long active = api.awaitState(cp.id, "ACTIVE", WAIT);
         api.awaitReady(WAIT, central);
@@ -658,7 +675,7 @@ class ThreeHostsIT {
         double sessionKwh = 0;
         double ticketKwh = 0;
         for (JsonNode session : sessions) {
-            String id = session.path("sessionId").asText();
+            String id = session.path("session_id").asText();
             assertThat(session.path("running").asBoolean()).as(id + " still running").isFalse();
             List<Ticket> shown = tickets.getOrDefault(id, List.of());
             if (ticketsMissedByDeadDriver.contains(id)) {
@@ -666,12 +683,12 @@ class ThreeHostsIT {
                 continue;
             }
             assertThat(shown).as("tickets shown for " + id + " (" + session + ")").hasSize(1);
-            assertSameKwh("ticket vs Central for " + id, shown.get(0).energyKwh(), session.path("energyKwh").asDouble());
-            sessionKwh += session.path("energyKwh").asDouble();
+            assertSameKwh("ticket vs Central for " + id, shown.get(0).energyKwh(), session.path("energy_kwh").asDouble());
+            sessionKwh += session.path("energy_kwh").asDouble();
             ticketKwh += shown.get(0).energyKwh();
         }
         assertThat(tickets.keySet()).as("every ticket is a session Central has")
-                .allMatch(id -> sessions.stream().anyMatch(s -> id.equals(s.path("sessionId").asText())));
+                .allMatch(id -> sessions.stream().anyMatch(s -> id.equals(s.path("session_id").asText())));
         report.add("audit of the whole run", sessions.size() + " sessions at Central, one ticket each (" + ticketsMissedByDeadDriver.size()
                 + " seen through history), " + DriverTerminal.kwh(ticketKwh) + " kWh on tickets = "
                 + DriverTerminal.kwh(sessionKwh) + " kWh at Central", "-", "-");
