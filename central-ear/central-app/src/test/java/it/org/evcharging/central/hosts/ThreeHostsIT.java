@@ -202,6 +202,7 @@ class ThreeHostsIT {
         env.put("CP_AUTO_AUTHORIZE", "true");
         env.put("MONITOR_MISSED_HEARTBEATS", Integer.toString(MISSED_HEARTBEATS));
         env.put("SESSION_END_GRACE_SECONDS", Integer.toString(END_GRACE_SECONDS));
+        env.put("SESSION_START_TIMEOUT_SECONDS", "15");
         env.put("WLP_OUTPUT_DIR", work.resolve("central-wlp-output").toString());
         return env;
     }
@@ -447,7 +448,7 @@ class ThreeHostsIT {
         onlyOneTicket(driver, session);
         report.add("kill -9 Engine of " + cp.id + " mid-charge", String.format(Locale.ROOT,
                 "FAULTY; driver told +%s ('%s'); ticket %s kWh (fault) +%s",
-                Report.ms(kill, told.nanos()), told.text().strip(), DriverTerminal.kwh(ticket.energyKwh()),
+                Report.ms(kill, told.nanos()), told.text().replaceAll("\\s+", " ").strip(), DriverTerminal.kwh(ticket.energyKwh()),
                 Report.ms(kill, ticket.nanos())),
                 Report.ms(kill, faulty), "Engine restarted -> ACTIVE in " + Report.ms(restart, active)
                         + ", reported " + DriverTerminal.kwh(metered) + " kWh");
@@ -525,7 +526,7 @@ class ThreeHostsIT {
 
         // The request queued in Kafka while Central was away is answered once Central is back.
         Answer late = d.get(2).awaitAnswer(lateMark, WAIT);
-        String lateOutcome = late.outcome();
+        String lateOutcome = late.outcome().equals("refused") ? late.text() : late.outcome();
         if (late.outcome().equals("accepted")) {
             Ticket lateTicket = d.get(2).awaitTicket(late.sessionId(), WAIT);
             assertSameKwh("queued request's ticket vs its Engine", lateTicket.energyKwh(),
@@ -541,11 +542,11 @@ class ThreeHostsIT {
         report.add("kill -9 Central mid-charge (" + cp(0).id + ", " + cp(1).id + ")",
                 "Monitors 'Cannot connect to CENTRAL' +" + Report.ms(kill, lost.nanos()) + "; driver request -> 'Cannot connect"
                         + " to CENTRAL' after " + Report.ms(asked, none.nanos()) + "; both CPs finished alone +"
-                        + Report.ms(kill, finished) + "; queued request after restart: " + lateOutcome,
+                        + Report.ms(kill, finished) + "; request queued meanwhile, after restart: " + lateOutcome,
                 Report.ms(kill, lost.nanos()),
                 "Central restarted: ready in " + Report.ms(restart, ready) + ", CPs ACTIVE +" + Report.ms(ready, active)
-                        + ", tickets (" + DriverTerminal.kwh(firstKwh) + ", " + DriverTerminal.kwh(secondKwh) + " kWh) +"
-                        + Report.ms(ready, lastTicket));
+                        + ", tickets (" + DriverTerminal.kwh(firstKwh) + ", " + DriverTerminal.kwh(secondKwh) + " kWh) "
+                        + Report.ms(restart, lastTicket) + " after the restart");
     }
 
     @Test
@@ -559,6 +560,7 @@ class ThreeHostsIT {
         List<DriverTerminal> d = drivers("driver_link", "driver_link_second");
         String session = chargeAndMeter(d.get(0), cp, 2000);
 
+        int monitorMark = cp.monitor.mark();
         long cut = System.nanoTime();
         net.cut("b");
         long disconnected;
@@ -573,20 +575,21 @@ class ThreeHostsIT {
         }
         long restored = System.nanoTime();
         // What Central shows once the Monitor is back, while the Engine still supplies (it meters 35 s).
-        String stateBack = "not CHARGING within 20 s";
+        HostProcess.Line back = cp.monitor.awaitLine("Registered with CENTRAL", monitorMark, Duration.ofSeconds(20));
+        boolean stillSupplying = cp.engine.find("Supply stopped session=" + session, 0).isEmpty();
+        String stateBack = "Monitor back +" + Report.ms(restored, back.nanos()) + ", then not CHARGING within 3 s";
         long charging = 0;
         try {
-            charging = api.awaitState(cp.id, "CHARGING", Duration.ofSeconds(20));
-            stateBack = "CHARGING in " + Report.ms(restored, charging);
+            charging = api.awaitState(cp.id, "CHARGING", Duration.ofSeconds(3));
+            stateBack = "Monitor back +" + Report.ms(restored, back.nanos()) + ", CHARGING +" + Report.ms(restored, charging);
         } catch (AssertionError e) {
             stateBack += " (" + api.stateOf(cp.id) + ")";
         }
-        boolean stillSupplying = cp.engine.find("Supply stopped session=" + session, 0).isEmpty();
+        Answer second = d.get(1).charge(cp.id, Duration.ofSeconds(10));
         long othersActive = 0;
         for (Cp other : cps.subList(1, 3)) {
             othersActive = Math.max(othersActive, api.awaitState(other.id, "ACTIVE", Duration.ofSeconds(20)));
         }
-        Answer second = d.get(1).charge(cp.id, Duration.ofSeconds(10));
         if (second.outcome().equals("accepted")) {
             d.get(1).awaitTicket(second.sessionId(), WAIT);
         }
