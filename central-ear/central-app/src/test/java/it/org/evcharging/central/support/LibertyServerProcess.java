@@ -42,7 +42,14 @@ public final class LibertyServerProcess implements AutoCloseable {
     public Duration startAndAwaitReady(Duration timeout) throws IOException, InterruptedException {
         Instant begin = Instant.now();
         start();
-        awaitStatus("/health/ready", 200, timeout);
+        try {
+            awaitStatus("/health/ready", 200, timeout);
+        } catch (AssertionError | RuntimeException notReady) {
+            // A server that never became ready must not outlive the test run that started it.
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            throw notReady;
+        }
         return Duration.between(begin, Instant.now());
     }
 
