@@ -64,6 +64,7 @@ public class SessionService {
      */
     public ChargingSession requestCharge(CpId cpId, String driverId, String requestMessageId) {
         Optional<ChargingSession> already = store.openedBy(requestMessageId);
+        ChargeRequestHops.mark(ChargeRequestHops.Hop.DEDUP_READ);
         if (already.isPresent()) {
             return already.get();
         }
@@ -72,12 +73,15 @@ public class SessionService {
             throw new ConflictException("Driver " + driverId + " already has a charging session in progress ("
                     + other.id() + " at " + other.cpId() + ")");
         });
+        ChargeRequestHops.mark(ChargeRequestHops.Hop.ADMIT);
         ChargingSession session = store.open(cpId, driverId, requestMessageId);
+        ChargeRequestHops.mark(ChargeRequestHops.Hop.DB_COMMIT);
         LiveSession live = new LiveSession(session.id(), cpId, driverId, session.reading(), false,
                 nanoTime.getAsLong() + settings.sessionStartTimeout().toNanos());
         running.add(live);
         boolean sent = links.send(cpId, StartChargingCommand.of(cpId.value(), session.id(), driverId,
                 session.pricePerKwh().doubleValue()));
+        ChargeRequestHops.mark(ChargeRequestHops.Hop.SOCKET_WRITE);
         if (!sent) {
             // Never leave an accepted request hanging on a CP nobody can reach (quirk 10.21).
             finish(live, null, SessionEnding.START_FAILED);
