@@ -39,7 +39,8 @@ public class KafkaRecords {
 
     private synchronized RecordPublisher publisher() {
         if (publisher == null) {
-            publisher = new RecordPublisher(config.brokerAddress(), "ev-central");
+            // linger 0: drivers wait for these answers; the 5 ms default was the response's largest hop.
+            publisher = new RecordPublisher(config.brokerAddress(), "ev-central", RecordPublisher.DEFAULT_MAX_BACKLOG, 0);
         }
         return publisher;
     }
