@@ -63,19 +63,28 @@ public class SessionService {
      * request delivered again gets the session it opened the first time. Throws the refusal.
      */
     public ChargingSession requestCharge(CpId cpId, String driverId, String requestMessageId) {
-        Optional<ChargingSession> already = store.openedBy(requestMessageId);
-        ChargeRequestHops.mark(ChargeRequestHops.Hop.DEDUP_READ);
-        if (already.isPresent()) {
-            return already.get();
-        }
-        notices.fire(PanelNotice.request(cpId.value(), driverId));
-        running.ofDriver(driverId).ifPresent(other -> {
+        Optional<LiveSession> other = running.ofDriver(driverId);
+        if (other.isPresent()) {
+            // The same request delivered again while its session runs, or really a second one.
+            Optional<ChargingSession> already = store.openedBy(requestMessageId);
+            if (already.isPresent()) {
+                return already.get();
+            }
+            notices.fire(PanelNotice.request(cpId.value(), driverId));
             throw new ConflictException("Driver " + driverId + " already has a charging session in progress ("
-                    + other.id() + " at " + other.cpId() + ")");
-        });
+                    + other.get().id() + " at " + other.get().cpId() + ")");
+        }
+        ChargeRequestHops.mark(ChargeRequestHops.Hop.DEDUP_READ);
+        notices.fire(PanelNotice.request(cpId.value(), driverId));
         ChargeRequestHops.mark(ChargeRequestHops.Hop.ADMIT);
-        ChargingSession session = store.open(cpId, driverId, requestMessageId);
+        // The idempotency check rides in the opening transaction: a request seen before (its session
+        // since ended) gets that session back and its CP is not told again.
+        SessionStore.Opened opened = store.openOnce(cpId, driverId, requestMessageId);
         ChargeRequestHops.mark(ChargeRequestHops.Hop.DB_COMMIT);
+        if (!opened.created()) {
+            return opened.session();
+        }
+        ChargingSession session = opened.session();
         LiveSession live = new LiveSession(session.id(), cpId, driverId, session.reading(), false,
                 nanoTime.getAsLong() + settings.sessionStartTimeout().toNanos());
         running.add(live);
