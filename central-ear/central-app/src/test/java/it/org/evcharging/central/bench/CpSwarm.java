@@ -81,6 +81,7 @@ public final class CpSwarm {
     private long startsReceived;
     private long completionsSent;
     private long socketReadings;
+    private long linksLost;
     private final AtomicLong kafkaReadings = new AtomicLong();
 
     private CpSwarm(InetSocketAddress target, int count, String prefix, String bootstrap, String dataTopic,
@@ -220,9 +221,9 @@ public final class CpSwarm {
             starts.forEach(w::println);
         }
         say(String.format("RESULT hb_sent=%d hb_replies=%d hb_p50_us=%d hb_p99_us=%d failures=%d starts=%d"
-                        + " completions=%d socket_readings=%d seconds=%.1f",
+                        + " completions=%d socket_readings=%d links_lost=%d seconds=%.1f",
                 hbSent, hbReplies, pct(sorted, 0.50) / 1000, pct(sorted, 0.99) / 1000, failures, startsReceived,
-                completionsSent, socketReadings, measuredSeconds));
+                completionsSent, socketReadings, linksLost, measuredSeconds));
         producer.close();
         for (Cp cp : cps) {
             cp.channel.close();
@@ -304,6 +305,7 @@ public final class CpSwarm {
         long chargingSince;
         double energy;
         long seq;
+        boolean closed;
 
         Cp(String id) {
             this.id = id;
@@ -342,9 +344,17 @@ public final class CpSwarm {
         }
 
         void send(byte[] json) throws IOException {
+            if (closed) {
+                return;
+            }
             ByteBuffer frame = ByteBuffer.wrap(FrameEncoder.encode(json));
             if (outbound.isEmpty()) {
-                channel.write(frame);
+                try {
+                    channel.write(frame);
+                } catch (IOException e) {
+                    lost();
+                    return;
+                }
             }
             if (frame.hasRemaining()) {
                 outbound.add(frame);
@@ -352,9 +362,24 @@ public final class CpSwarm {
             }
         }
 
+        /** Central closed the link (e.g. it found the CP silent): counted, never retried. */
+        void lost() {
+            if (!closed) {
+                closed = true;
+                linksLost++;
+                failures++;
+                key.cancel();
+            }
+        }
+
         void flush() throws IOException {
-            while (!outbound.isEmpty()) {
-                channel.write(outbound.peek());
+            while (!outbound.isEmpty() && !closed) {
+                try {
+                    channel.write(outbound.peek());
+                } catch (IOException e) {
+                    lost();
+                    return;
+                }
                 if (outbound.peek().hasRemaining()) {
                     return;
                 }
@@ -372,8 +397,7 @@ public final class CpSwarm {
                 n = -1;
             }
             if (n < 0) {
-                failures++;
-                key.cancel();
+                lost();
                 return;
             }
             readBuffer.flip();

@@ -177,7 +177,9 @@ class EndToEndBenchmark {
                 }
                 rate = (last - committedAtStart) / ((drainedMs - blastStartMs) / 1e3);
             }
-            cps.send("COMPLETE");
+            if (cps.process.isAlive()) {
+                cps.send("COMPLETE");
+            }
             result.figures.put("telemetry_per_s", blasted == 0 ? 0 : rate);
             result.figures.put("telemetry_blasted", (double) blasted);
             Map<String, String> cpResult = cps.await("RESULT", 120);
@@ -189,6 +191,7 @@ class EndToEndBenchmark {
             result.figures.put("hb_replies", Double.parseDouble(cpResult.get("hb_replies")));
             result.figures.put("hb_sent", Double.parseDouble(cpResult.get("hb_sent")));
             result.figures.put("cp_failures", Double.parseDouble(cpResult.get("failures")));
+            result.figures.put("links_lost", Double.parseDouble(cpResult.get("links_lost")));
             result.figures.put("requests", Double.parseDouble(driverResult.get("requests")));
             latencies(startsFile, requestsFile, result);
         } finally {
@@ -281,6 +284,7 @@ class EndToEndBenchmark {
             {"charge requests sent", "requests"},
             {"  refused / unanswered / no start", null},
             {"heartbeats sent / replies", null},
+            {"CP links closed by the server", "links_lost"},
     };
 
     private String report(List<Run> baseline, List<Run> central, double[] load) {
