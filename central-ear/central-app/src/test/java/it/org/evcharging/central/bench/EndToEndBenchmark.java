@@ -341,7 +341,7 @@ class EndToEndBenchmark {
 
     private static String range(List<Run> runs, String key) {
         double[] v = runs.stream().mapToDouble(r -> r.get(key)).sorted().toArray();
-        return String.format("%s / %s / %s", fmt(v[0]), fmt(v[v.length / 2]), fmt(v[v.length - 1]));
+        return String.format("%s / %s / %s", fmt(v[0]), fmt(median(v)), fmt(v[v.length - 1]));
     }
 
     private static String triple(List<Run> runs, String a, String b, String c) {
@@ -359,8 +359,12 @@ class EndToEndBenchmark {
     }
 
     private static double median(List<Run> runs, ToDoubleFunction<Run> f) {
-        double[] v = runs.stream().mapToDouble(f).sorted().toArray();
-        return v[v.length / 2];
+        return median(runs.stream().mapToDouble(f).sorted().toArray());
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     // ---------------------------------------------------------------- plumbing
