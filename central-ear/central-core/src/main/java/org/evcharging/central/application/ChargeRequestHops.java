@@ -16,9 +16,9 @@ public final class ChargeRequestHops {
     /** The hops in the order a request passes them; each is measured from the previous mark. */
     public enum Hop {
         PARSE("record handed to Central -> parsed (incl. start-up gate)"),
-        DEDUP_READ("idempotency lookup by message_id (read transaction)"),
+        DEDUP_READ("driver's running session checked in memory (message_id read only if one runs)"),
         ADMIT("panel notice + running-session checks"),
-        DB_COMMIT("session + CP written and committed"),
+        DB_COMMIT("one transaction: message_id lookup, session + CP written, committed"),
         SOCKET_WRITE("start_charging_command written/queued to the CP's socket"),
         RESPONSE_QUEUED("charge_request_response built and queued for Kafka"),
         HANDLER_TOTAL("whole handler: record handed to Central -> response queued"),
