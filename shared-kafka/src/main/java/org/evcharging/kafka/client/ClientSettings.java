@@ -26,13 +26,19 @@ final class ClientSettings {
     private ClientSettings() {
     }
 
+    /** A few records of one tick share a request; small enough for interactive answers. */
+    static final int DEFAULT_LINGER_MS = 5;
+
     static Properties producer(String bootstrapServers, String clientId) {
+        return producer(bootstrapServers, clientId, DEFAULT_LINGER_MS);
+    }
+
+    static Properties producer(String bootstrapServers, String clientId, int lingerMs) {
         Properties config = common(bootstrapServers, clientId);
         // Idempotent with acks=all: a retried batch is never written twice nor reordered within a key.
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        // A few records of one tick share a request; small enough for interactive answers.
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) PRODUCER_MAX_BLOCK.toMillis());
         // No delivery time-out: a record the producer took is retried until the broker is back,
         // instead of being dropped after minutes of outage.

@@ -63,7 +63,16 @@ public final class RecordPublisher implements AutoCloseable {
     }
 
     public RecordPublisher(String bootstrapServers, String clientId, int maxBacklog) {
-        this.producer = new KafkaProducer<>(ClientSettings.producer(bootstrapServers, clientId));
+        this(bootstrapServers, clientId, maxBacklog, ClientSettings.DEFAULT_LINGER_MS);
+    }
+
+    /**
+     * As above, with the producer's {@code linger.ms}: 0 for a publisher whose records someone waits
+     * for (a driver's answer). Under load the producer still batches what queues while a request
+     * is in flight, so linger only ever adds latency to a lone record.
+     */
+    public RecordPublisher(String bootstrapServers, String clientId, int maxBacklog, int lingerMs) {
+        this.producer = new KafkaProducer<>(ClientSettings.producer(bootstrapServers, clientId, lingerMs));
         this.maxBacklog = maxBacklog;
         this.backlog = new LinkedBlockingQueue<>(maxBacklog);
         this.outage = new Outage(LOG, "Kafka at " + bootstrapServers + " (" + clientId + ")");

@@ -5,6 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.evcharging.central.domain.model.chargingpoint.CpId;
@@ -18,6 +21,11 @@ public class RunningSessions {
     private final Map<CpId, LiveSession> byCp = new ConcurrentHashMap<>();
     private final Map<String, LiveSession> byDriver = new ConcurrentHashMap<>();
 
+    /** Sessions ended lately, so late readings of them (Monitor and Kafka duplicates) need no database read. */
+    private static final int RECENTLY_ENDED = 10_000;
+    private final Set<String> recentlyEnded = ConcurrentHashMap.newKeySet();
+    private final Queue<String> endedOrder = new ConcurrentLinkedQueue<>();
+
     void add(LiveSession session) {
         bySession.put(session.id(), session);
         byCp.put(session.cpId(), session);
@@ -29,11 +37,25 @@ public class RunningSessions {
         boolean removed = bySession.remove(session.id(), session);
         byCp.remove(session.cpId(), session);
         byDriver.remove(session.driverId(), session);
+        if (removed && recentlyEnded.add(session.id())) {
+            endedOrder.add(session.id());
+            while (endedOrder.size() > RECENTLY_ENDED) {
+                String oldest = endedOrder.poll();
+                if (oldest != null) {
+                    recentlyEnded.remove(oldest);
+                }
+            }
+        }
         return removed;
     }
 
     public Optional<LiveSession> get(String sessionId) {
         return sessionId == null ? Optional.empty() : Optional.ofNullable(bySession.get(sessionId));
+    }
+
+    /** Whether the session ran here and ended lately (a late reading of it changes nothing). */
+    public boolean endedRecently(String sessionId) {
+        return sessionId != null && recentlyEnded.contains(sessionId);
     }
 
     public Optional<LiveSession> onCp(CpId cpId) {

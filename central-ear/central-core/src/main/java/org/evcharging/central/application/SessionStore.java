@@ -53,6 +53,19 @@ public class SessionStore {
         return session;
     }
 
+    /**
+     * {@link #open} unless {@code requestMessageId} already opened a session, which is then returned
+     * instead: the idempotency check and the insert in one transaction, one commit on the path to
+     * the start command instead of two.
+     */
+    public Opened openOnce(CpId cpId, String driverId, String requestMessageId) {
+        Optional<ChargingSession> already = openedBy(requestMessageId);
+        if (already.isPresent()) {
+            return new Opened(already.get(), false);
+        }
+        return new Opened(open(cpId, driverId, requestMessageId), true);
+    }
+
     /** Ends the session ({@code last}: the CP's final figures, null if unknown); says whether this call ended it. */
     public Ended close(String sessionId, MeterReading last, SessionEnding ending) {
         return close(sessionId, last, ending, null);
@@ -117,6 +130,10 @@ public class SessionStore {
 
     public List<ChargingSession> all(int limit) {
         return sessions.findAll(limit);
+    }
+
+    /** The session a request opened, and whether this call opened it (then the CP is still to be told). */
+    public record Opened(ChargingSession session, boolean created) {
     }
 
     /** A session that ended, and whether this call ended it (then its ticket is due). */

@@ -18,6 +18,7 @@ import org.evcharging.api.message.driver.ChargingHistoryRequest;
 import org.evcharging.api.message.driver.StopChargingRequest;
 import org.evcharging.api.message.session.ChargeCompletion;
 import org.evcharging.api.message.session.ChargingData;
+import org.evcharging.central.application.ChargeRequestHops;
 import org.evcharging.central.application.SessionService;
 import org.evcharging.central.domain.model.session.MeterReading;
 import org.evcharging.central.domain.shared.DomainException;
@@ -49,7 +50,12 @@ public class KafkaConsumers {
 
     @Incoming("driver-charge-requests")
     public void chargeRequests(String record) {
-        handle(Topics.DRIVER_CHARGE_REQUESTS, record);
+        ChargeRequestHops.begin();
+        try {
+            handle(Topics.DRIVER_CHARGE_REQUESTS, record);
+        } finally {
+            ChargeRequestHops.end();
+        }
     }
 
     @Incoming("driver-stop-requests")
@@ -80,6 +86,7 @@ public class KafkaConsumers {
                 deadLetters.park(topic, record, invalid.reason() + ": " + invalid.detail());
                 return;
             }
+            ChargeRequestHops.mark(ChargeRequestHops.Hop.PARSE);
             route(topic, record, ((ParseResult.Parsed) parsed).message());
         } catch (DomainException refusal) {
             deadLetters.park(topic, record, refusal.getMessage());

@@ -27,6 +27,11 @@ public class KafkaRecords {
         publisher().publish(topic, message);
     }
 
+    /** The same; {@code onDone} runs on a Kafka thread with null once the broker acknowledged, else the error. */
+    public void publish(String topic, WireMessage message, java.util.function.Consumer<Exception> onDone) {
+        publisher().publish(topic, message, onDone);
+    }
+
     /** Queues a record that is not a wire message under {@code key}. */
     public void send(String topic, String key, String json) {
         publisher().send(topic, key, json);
@@ -34,7 +39,8 @@ public class KafkaRecords {
 
     private synchronized RecordPublisher publisher() {
         if (publisher == null) {
-            publisher = new RecordPublisher(config.brokerAddress(), "ev-central");
+            // linger 0: drivers wait for these answers; the 5 ms default was the response's largest hop.
+            publisher = new RecordPublisher(config.brokerAddress(), "ev-central", RecordPublisher.DEFAULT_MAX_BACKLOG, 0);
         }
         return publisher;
     }
