@@ -33,6 +33,8 @@ final class MonitorConnectionHandler implements FrameServer.Handler, MonitorChan
 
     @Override
     public void onFrame(FrameConnection c, byte[] payload) {
+        // Alive as of arrival, not of processing: a Central that falls behind must not drop healthy CPs.
+        protocol.arrived(this);
         inOrder.execute(() -> protocol.handle(this, payload));
     }
 

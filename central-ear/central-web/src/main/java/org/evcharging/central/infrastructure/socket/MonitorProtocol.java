@@ -65,8 +65,12 @@ public class MonitorProtocol {
         reply.ifPresent(connection::send);
     }
 
-    private Optional<WireMessage> dispatch(MonitorConnectionHandler connection, WireMessage message, MessageType type) {
+    /** Any frame from a linked Monitor proves it alive, when it arrives (on the gateway's selector thread). */
+    void arrived(MonitorConnectionHandler connection) {
         chargingPoints.signOfLife(connection);
+    }
+
+    private Optional<WireMessage> dispatch(MonitorConnectionHandler connection, WireMessage message, MessageType type) {
         if (message instanceof AuthRequest auth) {
             return Optional.of(chargingPoints.authenticate(connection, auth));
         }
