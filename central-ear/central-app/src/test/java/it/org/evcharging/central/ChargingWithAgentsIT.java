@@ -130,7 +130,7 @@ class ChargingWithAgentsIT {
                     .collect(Collectors.joining("\n", "# ten services\n", "\n")));
             String driverId = "driver_services_" + NEXT.incrementAndGet();
 
-            AgentProcess run = group.add(AgentProcess.driverServices(system.kafka().bootstrapServers(), driverId, services, 4));
+            AgentProcess run = group.add(AgentProcess.driverServices(system.kafka().bootstrapServers(), driverId, services, 1));
             assertThat(run.awaitExit(Duration.ofMinutes(3))).isZero();
             assertThat(run.output()).contains("Services finished: 10 done, 0 refused, of 10");
 
