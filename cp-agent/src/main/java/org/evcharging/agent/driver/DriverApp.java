@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.evcharging.api.message.driver.ChargingHistoryRequest;
+
 /** One driver process: connects to Kafka, then runs the menu or the services file, then leaves. */
 final class DriverApp implements AutoCloseable {
 
@@ -35,6 +37,11 @@ final class DriverApp implements AutoCloseable {
         view.line("EV Driver " + options.driverId() + ": connecting to Kafka at " + options.bootstrapServers());
         link.listen(options.bootstrapServers(), options.driverId(), handler);
         view.line("Connected: listening for answers to driver " + options.driverId());
+        // Answers sent while this driver was not running are not replayed: a charge that ended then
+        // is shown from Central's history instead, when (and if) Central answers.
+        ChargingHistoryRequest lastCharge = ChargingHistoryRequest.of(options.driverId(), 1);
+        handler.showAsLastCharge(lastCharge.messageId());
+        link.tell(lastCharge);
         if (services != null) {
             new ServiceRunner(options.driverId(), link, sessions, view, options.pause()).run(services);
         } else {

@@ -72,6 +72,11 @@ final class DriverLink implements AutoCloseable {
         }
     }
 
+    /** Sends {@code request} without waiting: its answer, if any, is shown when it comes. */
+    void tell(WireMessage request) {
+        publish(request);
+    }
+
     private CompletableFuture<WireMessage> send(WireMessage request) {
         CompletableFuture<WireMessage> answer = pending.expect(request.messageId());
         publish(request);

@@ -84,6 +84,13 @@ final class DriverView {
         line(text.toString());
     }
 
+    /** The driver's most recent ended charge, shown at start: its ticket may have gone out while they were away. */
+    void lastCharge(ChargingHistoryEntry e) {
+        line(String.format(Locale.ROOT, "Your last charge: session %s at %s, %s -> %s, %s (%s)", e.sessionId(),
+                orDash(e.cpId()), orDash(e.startTime()), orDash(e.endTime()),
+                amounts(e.energyConsumedKwh(), e.totalCost()), orDash(e.status())));
+    }
+
     void ticket(ChargeCompletion ticket, String driverId) {
         String ending = ticket.ending().map(SessionEnding::description)
                 .orElse(ticket.endedBy() == null ? "not stated" : ticket.endedBy());

@@ -23,12 +23,18 @@ final class ResponseHandler implements Consumer<WireMessage> {
     private final PendingRequests pending;
     private final SessionTracker sessions;
     private final DriverView view;
+    private volatile String lastChargeRequestId;
 
     ResponseHandler(String driverId, PendingRequests pending, SessionTracker sessions, DriverView view) {
         this.driverId = driverId;
         this.pending = pending;
         this.sessions = sessions;
         this.view = view;
+    }
+
+    /** The answer to this request is the driver's last charge, asked at start, not a menu choice. */
+    void showAsLastCharge(String requestMessageId) {
+        lastChargeRequestId = requestMessageId;
     }
 
     @Override
@@ -43,6 +49,11 @@ final class ResponseHandler implements Consumer<WireMessage> {
                     view.line("Cannot list charging points: " + firstOf(cps.error(), cps.info()));
                 }
             });
+        } else if (message instanceof ChargingHistoryResponse history && history.messageId().equals(lastChargeRequestId)) {
+            lastChargeRequestId = null;
+            if (history.history() != null && !history.history().isEmpty()) {
+                view.lastCharge(history.history().get(0));
+            }
         } else if (message instanceof ChargingHistoryResponse history) {
             answered(history, () -> {
                 if (history.history() != null) {

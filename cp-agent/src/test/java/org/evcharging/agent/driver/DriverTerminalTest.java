@@ -12,6 +12,7 @@ import org.evcharging.agent.support.SharedKafka;
 import org.evcharging.agent.support.TestAgents;
 import org.evcharging.api.Topics;
 import org.evcharging.api.message.MessageType;
+import org.evcharging.api.message.driver.ChargingHistoryEntry;
 import org.evcharging.api.message.session.ChargeCompletion;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,6 +70,19 @@ class DriverTerminalTest {
         assertThat(central.received(MessageType.STOP_CHARGING_REQUEST.wire()).get(0).record().key()).isEqualTo(driverId);
         assertThat(central.received(MessageType.AVAILABLE_CPS_REQUEST.wire()).get(0).record().topic())
                 .isEqualTo(Topics.DRIVER_CPS_REQUESTS);
+    }
+
+    @Test
+    void aDriverBackAfterAKillIsShownTheChargeThatEndedWhileItWasAway() throws Exception {
+        central.history(driverId, List.of(new ChargingHistoryEntry("missed_session", "cp_away",
+                "2026-11-30T10:00:00Z", "2026-11-30T10:00:30Z", 0.3, 0.07, "completed")));
+        try (DriverRun driver = DriverRun.start("driver-back", SharedKafka.bootstrapServers(), driverId)) {
+            driver.out.awaitLine("Your last charge: session missed_session at cp_away, 2026-11-30T10:00:00Z -> "
+                    + "2026-11-30T10:00:30Z, 0.300 kWh, 0.07 EUR (completed)", WAIT);
+            driver.type("0");
+            assertThat(driver.awaitExit(WAIT)).isZero();
+            assertThat(driver.out.text()).doesNotContain("Charging history");
+        }
     }
 
     @Test

@@ -26,6 +26,9 @@ import org.evcharging.api.message.WireMessage;
 import org.evcharging.api.message.driver.AvailableCp;
 import org.evcharging.api.message.driver.AvailableCpsRequest;
 import org.evcharging.api.message.driver.AvailableCpsResponse;
+import org.evcharging.api.message.driver.ChargingHistoryEntry;
+import org.evcharging.api.message.driver.ChargingHistoryResponse;
+import org.evcharging.api.message.driver.ChargingHistoryRequest;
 import org.evcharging.api.message.driver.ChargeRequest;
 import org.evcharging.api.message.driver.ChargingStatusUpdate;
 import org.evcharging.api.message.driver.StopChargingRequest;
@@ -58,6 +61,7 @@ final class ScriptedCentral implements AutoCloseable {
     static final String OTHER_DRIVER = "foreign_driver";
 
     private final Map<String, Plan> plans = new ConcurrentHashMap<>();
+    private final Map<String, List<ChargingHistoryEntry>> histories = new ConcurrentHashMap<>();
     private final Map<String, Long> endedNanos = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final KafkaConsumer<String, String> consumer;
@@ -87,6 +91,11 @@ final class ScriptedCentral implements AutoCloseable {
         thread = new Thread(this::loop, "scripted-central");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** What this Central answers a driver's history request with (unanswered otherwise). */
+    void history(String driverId, List<ChargingHistoryEntry> sessions) {
+        histories.put(driverId, sessions);
     }
 
     void plan(String cpId, Plan plan) {
@@ -135,6 +144,8 @@ final class ScriptedCentral implements AutoCloseable {
             ticket(stop.cpId(), stop.sessionId(), stop.driverId(), 0.01, SessionEnding.DRIVER_STOP);
         } else if (message instanceof AvailableCpsRequest list) {
             publish(AvailableCpsResponse.success(list, List.of(new AvailableCp("cp_listed", "Test Street 1", 0.25, "ACTIVE"))));
+        } else if (message instanceof ChargingHistoryRequest history && histories.containsKey(history.driverId())) {
+            publish(ChargingHistoryResponse.success(history, histories.get(history.driverId())));
         }
     }
 
