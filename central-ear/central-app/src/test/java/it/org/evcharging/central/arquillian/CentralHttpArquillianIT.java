@@ -1,6 +1,7 @@
 package it.org.evcharging.central.arquillian;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -10,7 +11,6 @@ import it.org.evcharging.central.support.SharedBroker;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -113,17 +113,8 @@ class CentralHttpArquillianIT {
     }
 
     /** Polls (the broker may still be joining) until {@code path} under /api/ answers {@code status}. */
-    private HttpResponse<String> awaitStatus(String path, int status) throws Exception {
-        Instant deadline = Instant.now().plus(WAIT);
-        HttpResponse<String> last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = admin.get(path);
-            if (last.statusCode() == status) {
-                return last;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(path + " did not answer " + status + " within " + WAIT + "; last: "
-                + (last == null ? "none" : last.statusCode() + " " + last.body()));
+    private HttpResponse<String> awaitStatus(String path, int status) {
+        return await(path + " answering " + status).atMost(WAIT).pollInterval(Duration.ofMillis(200))
+                .until(() -> admin.get(path), response -> response.statusCode() == status);
     }
 }

@@ -112,7 +112,7 @@ public final class BaselineRelay {
         System.out.println("PORT " + server.localPort());
         System.out.flush();
         // Bounded: the orchestrator kills it, and it never outlives an hour on its own.
-        Thread.sleep(3_600_000);
+        telemetryLoop.join(Duration.ofHours(1).toMillis());
         System.exit(0);
     }
 

@@ -1,8 +1,11 @@
 package it.org.evcharging.central.support;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -76,22 +79,29 @@ public final class AdminApi {
      * The operator authorizes {@code cpId} once its Monitor has asked to join (the CP is known and
      * pending), polling until {@code timeout}; fails unless the API accepts the authorization.
      */
-    public void authorizeWhenPending(String cpId, Duration timeout) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "no answer";
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> view = get("charging-points/" + cpId);
-            if (view.statusCode() == 200 && "PENDING".equals(json(view).path("registration").asText())) {
-                HttpResponse<String> authorized = post("charging-points/" + cpId + "/authorize");
-                if (authorized.statusCode() != 200) {
-                    throw new AssertionError("authorizing " + cpId + ": " + authorized.statusCode() + " " + authorized.body());
-                }
-                return;
-            }
-            last = view.statusCode() + " " + view.body();
-            Thread.sleep(100);
+    public void authorizeWhenPending(String cpId, Duration timeout) {
+        await("authorization of " + cpId).atMost(timeout).pollInterval(Duration.ofMillis(100))
+                .until(() -> isPending(cpId));
+        HttpResponse<String> authorized = uncheckedPost("charging-points/" + cpId + "/authorize");
+        if (authorized.statusCode() != 200) {
+            throw new AssertionError("authorizing " + cpId + ": " + authorized.statusCode() + " " + authorized.body());
         }
-        throw new AssertionError(cpId + " was not pending authorization within " + timeout + "; last: " + last);
+    }
+
+    private boolean isPending(String cpId) throws IOException, InterruptedException {
+        HttpResponse<String> view = get("charging-points/" + cpId);
+        return view.statusCode() == 200 && "PENDING".equals(json(view).path("registration").asText());
+    }
+
+    private HttpResponse<String> uncheckedPost(String path) {
+        try {
+            return post(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public static JsonNode json(HttpResponse<String> response) throws IOException {
