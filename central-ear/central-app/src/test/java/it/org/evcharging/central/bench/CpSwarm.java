@@ -274,25 +274,11 @@ public final class CpSwarm {
     }
 
     private void pump(long timeoutMs) throws IOException {
-        if (timeoutMs == 0) {
-            selector.selectNow();
-        } else {
-            selector.select(timeoutMs);
-        }
-        for (SelectionKey key : selector.selectedKeys()) {
-            Cp cp = (Cp) key.attachment();
-            if (key.isValid() && key.isReadable()) {
-                cp.read();
-            }
-            if (key.isValid() && key.isWritable()) {
-                cp.flush();
-            }
-        }
-        selector.selectedKeys().clear();
+        SwarmSelector.pump(selector, timeoutMs);
     }
 
     /** One simulated CP: its Monitor's connection to Central and its Engine's Kafka records. */
-    private final class Cp implements FrameListener {
+    private final class Cp implements FrameListener, SwarmSelector.Connection {
 
         final String id;
         final ArrayDeque<Long> pendingSince = new ArrayDeque<>();
@@ -372,7 +358,8 @@ public final class CpSwarm {
             }
         }
 
-        void flush() throws IOException {
+        @Override
+        public void flush() throws IOException {
             while (!outbound.isEmpty() && !closed) {
                 try {
                     channel.write(outbound.peek());
@@ -388,7 +375,8 @@ public final class CpSwarm {
             key.interestOps(SelectionKey.OP_READ);
         }
 
-        void read() throws IOException {
+        @Override
+        public void read() throws IOException {
             readBuffer.clear();
             int n;
             try {

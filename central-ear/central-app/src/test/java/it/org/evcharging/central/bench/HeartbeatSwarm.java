@@ -116,21 +116,7 @@ final class HeartbeatSwarm {
     }
 
     private void pump(long timeoutMs) throws IOException {
-        if (timeoutMs == 0) {
-            selector.selectNow();
-        } else {
-            selector.select(timeoutMs);
-        }
-        for (SelectionKey key : selector.selectedKeys()) {
-            SimulatedMonitor monitor = (SimulatedMonitor) key.attachment();
-            if (key.isValid() && key.isReadable()) {
-                monitor.read();
-            }
-            if (key.isValid() && key.isWritable()) {
-                monitor.flush();
-            }
-        }
-        selector.selectedKeys().clear();
+        SwarmSelector.pump(selector, timeoutMs);
     }
 
     private void close() throws IOException {
@@ -141,7 +127,7 @@ final class HeartbeatSwarm {
     }
 
     /** One simulated Monitor connection. */
-    private final class SimulatedMonitor implements FrameListener {
+    private final class SimulatedMonitor implements FrameListener, SwarmSelector.Connection {
 
         final String cpId;
         final java.util.ArrayDeque<Long> pendingSince = new java.util.ArrayDeque<>();
@@ -173,7 +159,8 @@ final class HeartbeatSwarm {
             }
         }
 
-        void flush() throws IOException {
+        @Override
+        public void flush() throws IOException {
             while (!outbound.isEmpty()) {
                 channel.write(outbound.peek());
                 if (outbound.peek().hasRemaining()) {
@@ -184,7 +171,8 @@ final class HeartbeatSwarm {
             key.interestOps(SelectionKey.OP_READ);
         }
 
-        void read() throws IOException {
+        @Override
+        public void read() throws IOException {
             readBuffer.clear();
             if (channel.read(readBuffer) < 0) {
                 failures++;

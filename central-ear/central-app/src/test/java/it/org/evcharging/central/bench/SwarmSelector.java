@@ -1,0 +1,39 @@
+package it.org.evcharging.central.bench;
+
+import java.io.IOException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+
+/** The one selector loop step of the benchmark swarms: every ready connection reads, then flushes. */
+final class SwarmSelector {
+
+    /** A simulated connection attached to its selection key. */
+    interface Connection {
+
+        void read() throws IOException;
+
+        void flush() throws IOException;
+    }
+
+    private SwarmSelector() {
+    }
+
+    /** Waits up to {@code timeoutMs} (0: not at all) and serves every connection that is ready. */
+    static void pump(Selector selector, long timeoutMs) throws IOException {
+        if (timeoutMs == 0) {
+            selector.selectNow();
+        } else {
+            selector.select(timeoutMs);
+        }
+        for (SelectionKey key : selector.selectedKeys()) {
+            Connection connection = (Connection) key.attachment();
+            if (key.isValid() && key.isReadable()) {
+                connection.read();
+            }
+            if (key.isValid() && key.isWritable()) {
+                connection.flush();
+            }
+        }
+        selector.selectedKeys().clear();
+    }
+}
