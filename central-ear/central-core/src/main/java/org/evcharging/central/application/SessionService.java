@@ -127,9 +127,7 @@ public class SessionService {
         Long endedAtMillis = endedAtEpochSeconds == null ? null : TimeUnit.SECONDS.toMillis(endedAtEpochSeconds);
         Optional<LiveSession> live = running.get(sessionId);
         if (live.isPresent()) {
-            running.remove(live.get());
-            SessionEnding ending = live.get().endingFor(reported);
-            ticketOnce(store.close(sessionId, live.get().finalReading(last), ending, endedAtMillis), ending);
+            finish(live.get(), last, live.get().endingFor(reported), endedAtMillis);
             return;
         }
         requireKnown(sessionId);
@@ -257,8 +255,13 @@ public class SessionService {
      * that really ended the session in the database (optimistic lock) sees it as its first ending.
      */
     private void finish(LiveSession live, MeterReading last, SessionEnding ending) {
+        finish(live, last, ending, null);
+    }
+
+    /** The same, with when the CP says the supply ended (null when unknown). */
+    private void finish(LiveSession live, MeterReading last, SessionEnding ending, Long endedAtMillis) {
         running.remove(live);
-        ticketOnce(store.close(live.id(), live.finalReading(last), ending), ending);
+        ticketOnce(store.close(live.id(), live.finalReading(last), ending, endedAtMillis), ending);
     }
 
     private void ticketOnce(SessionStore.Ended ended, SessionEnding ending) {
