@@ -43,7 +43,7 @@ public class SessionStore {
     Clock clock = Clock.systemUTC();
 
     /** Checks the CP may supply (throws the refusal) and records the authorized session. */
-    public ChargingSession open(CpId cpId, String driverId, String requestMessageId) {
+    private ChargingSession open(CpId cpId, String driverId, String requestMessageId) {
         ChargingPoint cp = chargingPoints.get(cpId);
         cp.supplyStarted();
         ChargingSession session = ChargingSession.authorized(UUID.randomUUID().toString(), cpId.value(), driverId,
