@@ -50,8 +50,18 @@ public class PushHub {
 
     void start(@Observes Startup startup) {
         long every = config.pushInterval().toMillis();
-        ticker = scheduler.scheduleAtFixedRate(() -> pagesByDriver.keySet().forEach(this::push), every, every,
-                TimeUnit.MILLISECONDS);
+        ticker = scheduler.scheduleAtFixedRate(this::pushAll, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** A periodic task that throws is never run again: one broken page must not stop every other page's clock. */
+    private void pushAll() {
+        for (String driverId : pagesByDriver.keySet()) {
+            try {
+                push(driverId);
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "Could not push to the pages of " + driverId + ": " + e);
+            }
+        }
     }
 
     void open(String driverId, SseEventSink sink, Sse sse) {
@@ -85,14 +95,27 @@ public class PushHub {
         }
         for (SseEventSink page : pages) {
             synchronized (page) {
-                page.send(sse.newEventBuilder().name("snapshot").data(data).build())
-                        .whenComplete((ok, error) -> {
-                            if (error != null) {
-                                pages.remove(page);
-                                page.close();
-                            }
-                        });
+                try {
+                    page.send(sse.newEventBuilder().name("snapshot").data(data).build())
+                            .whenComplete((ok, error) -> {
+                                if (error != null) {
+                                    drop(pages, page);
+                                }
+                            });
+                } catch (RuntimeException e) {
+                    // The container may recycle a page's request before the sink reports itself closed.
+                    drop(pages, page);
+                }
             }
+        }
+    }
+
+    private static void drop(Set<SseEventSink> pages, SseEventSink page) {
+        pages.remove(page);
+        try {
+            page.close();
+        } catch (RuntimeException alreadyGone) {
+            // nothing left to release
         }
     }
 

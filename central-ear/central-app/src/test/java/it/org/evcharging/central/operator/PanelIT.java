@@ -72,7 +72,7 @@ class PanelIT {
             assertThat(kwh(browser)).isGreaterThan(first);
             awaitText(browser, ".driver", "Driver " + driver.id());
             awaitText(browser, ".eur b", "0.01");
-            stable(browser).until(d -> !tile(browser).findElement(By.cssSelector(".kw b")).getText().equals("–"));
+            browser.waiting(WAIT).until(d -> !tile(browser).findElement(By.cssSelector(".kw b")).getText().equals("–"));
             browser.screenshot("panel-3-charging");
 
             cp.call(FaultNotification.of(CP, FaultNotification.ENGINE_CONNECTION_LOST), Response.class);
@@ -102,14 +102,9 @@ class PanelIT {
                 AdminApi.basic(CentralFixture.OPERATOR_USER, CentralFixture.OPERATOR_PASSWORD))));
     }
 
-    /** Waits that survive a tile being redrawn by a snapshot between finding and reading it. */
-    private static org.openqa.selenium.support.ui.FluentWait<org.openqa.selenium.WebDriver> stable(Browser browser) {
-        return browser.waiting(WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-    }
-
     /** Waits until the tile's {@code css} element shows {@code text}, or is absent when {@code text} is null. */
     private static void awaitText(Browser browser, String css, String text) {
-        stable(browser).until(d -> {
+        browser.waiting(WAIT).until(d -> {
             var found = tile(browser).findElements(By.cssSelector(css));
             return text == null ? found.isEmpty() : !found.isEmpty() && text.equals(found.get(0).getText());
         });
@@ -120,7 +115,7 @@ class PanelIT {
     }
 
     private static void awaitTile(Browser browser, String state, String colour) {
-        stable(browser).until(d -> {
+        browser.waiting(WAIT).until(d -> {
             var tiles = d.findElements(By.cssSelector(".tile[data-cp='" + CP + "']"));
             return !tiles.isEmpty() && state.equals(tiles.get(0).getAttribute("data-state"))
                     && tiles.get(0).getAttribute("class").contains(colour);

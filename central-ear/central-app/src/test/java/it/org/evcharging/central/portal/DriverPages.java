@@ -9,7 +9,6 @@ import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -65,7 +64,7 @@ final class DriverPages implements AutoCloseable {
     /** Clicks "Charge here"; the live list may redraw between finding the button and clicking it. */
     void chargeAt(String cpId) {
         awaitAvailable(cpId);
-        browser.waiting(WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
+        browser.waiting(WAIT).until(d -> {
             awaitAvailable(cpId).click();
             return true;
         });
@@ -80,8 +79,9 @@ final class DriverPages implements AutoCloseable {
         awaitLive();
     }
 
+    /** The element's text; a live redraw between finding and reading it is read again. */
     String text(String id) {
-        return browser.driver().findElement(By.id(id)).getText();
+        return browser.waiting(WAIT).until(d -> d.findElement(By.id(id)).getText());
     }
 
     /** Who the page says is signed in, also where a narrow screen hides it. */
@@ -97,8 +97,7 @@ final class DriverPages implements AutoCloseable {
     /** Waits for a step of the live session whose text contains {@code fragment}; returns its text. */
     String awaitStep(String fragment, Duration timeout) {
         // Steps are redrawn as they come: a row read mid-redraw is simply read again.
-        return browser.waiting(timeout).ignoring(StaleElementReferenceException.class)
-                .until(d -> d.findElements(By.cssSelector("#steps li")).stream()
+        return browser.waiting(timeout).until(d -> d.findElements(By.cssSelector("#steps li")).stream()
                 .map(WebElement::getText).filter(t -> t.contains(fragment)).findFirst().orElse(null));
     }
 

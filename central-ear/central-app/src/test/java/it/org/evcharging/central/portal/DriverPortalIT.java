@@ -185,7 +185,7 @@ class DriverPortalIT {
             By first = By.cssSelector("#service-items li.failed[data-cp='NOWHERE7']");
             eve.browser().waiting(WAIT).until(ExpectedConditions.visibilityOfElementLocated(first));
             long refusedAt = System.nanoTime();
-            assertThat(eve.text("service-summary")).contains("1 of 2 done");
+            eve.browser().waiting(WAIT).until(d -> eve.text("service-summary").contains("1 of 2 done"));
             eve.browser().screenshot("portal-service-list");
             By second = By.cssSelector("#service-items li.running[data-cp='" + system.cp(2) + "']");
             eve.browser().waiting(WAIT).until(ExpectedConditions.visibilityOfElementLocated(second));
