@@ -18,4 +18,7 @@ public @interface Audited {
 
     /** The action's audit name, such as {@code cp.stop}. */
     String value() default "";
+
+    /** Fixed parameters to record (e.g. {@code target=all}); by default the path parameters. */
+    String parameters() default "";
 }

@@ -57,6 +57,9 @@ public class AuditedActions implements ContainerResponseFilter {
                     : request.getMethod() + " " + request.getUriInfo().getPath();
         }
         String parameters = (String) servletRequest.getAttribute(PARAMETERS);
+        if (parameters == null && audited != null && !audited.parameters().isEmpty()) {
+            parameters = audited.parameters();
+        }
         if (parameters == null) {
             parameters = pathParameters(request.getUriInfo().getPathParameters());
         }
@@ -80,6 +83,10 @@ public class AuditedActions implements ContainerResponseFilter {
 
     private static String reason(ContainerResponseContext response) {
         Object entity = response.getEntity();
+        if (response.getStatus() == Response.Status.FORBIDDEN.getStatusCode()
+                && (!(entity instanceof ErrorBody error) || "Forbidden".equals(error.message()))) {
+            return HttpSecurityFilter.FORBIDDEN_BY_ROLE;
+        }
         String status = response.getStatus() + " " + Response.Status.fromStatusCode(response.getStatus());
         return entity instanceof ErrorBody error ? status + ": " + error.message() : status;
     }

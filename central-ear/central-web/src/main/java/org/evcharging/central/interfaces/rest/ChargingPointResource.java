@@ -113,7 +113,7 @@ public class ChargingPointResource {
     @POST
     @Path("all/authorize")
     @RolesAllowed(OperatorRole.OPERATOR_ROLE)
-    @Audited("cp.authorize")
+    @Audited(value = "cp.authorize", parameters = "target=all")
     @Operation(summary = "Authorize every pending CP (menu 8, 'all')")
     @APIResponse(responseCode = "200", description = "The CPs it was done to, and each refusal with its reason")
     public BulkResult authorizeAll() {
@@ -123,7 +123,7 @@ public class ChargingPointResource {
     @POST
     @Path("all/stop")
     @RolesAllowed(OperatorRole.OPERATOR_ROLE)
-    @Audited("cp.stop")
+    @Audited(value = "cp.stop", parameters = "target=all")
     @Operation(summary = "Stop every authorized CP not yet stopped (menu 9, 'all')")
     @APIResponse(responseCode = "200", description = "The CPs it was done to, and each refusal with its reason")
     public BulkResult stopAll() {
@@ -133,7 +133,7 @@ public class ChargingPointResource {
     @POST
     @Path("all/resume")
     @RolesAllowed(OperatorRole.OPERATOR_ROLE)
-    @Audited("cp.resume")
+    @Audited(value = "cp.resume", parameters = "target=all")
     @Operation(summary = "Resume every stopped CP (menu 10, 'all')")
     @APIResponse(responseCode = "200", description = "The CPs it was done to, and each refusal with its reason")
     public BulkResult resumeAll() {

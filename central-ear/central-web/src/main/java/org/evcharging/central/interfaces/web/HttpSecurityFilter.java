@@ -34,6 +34,9 @@ public class HttpSecurityFilter extends HttpFilter {
     /** Set by whoever already audited this request's refusal, so it is recorded once. */
     public static final String AUDITED = HttpSecurityFilter.class.getName() + ".audited";
 
+    /** Why a signed-in account was answered 403 by the API. */
+    public static final String FORBIDDEN_BY_ROLE = "403 Forbidden: the account's role does not allow it";
+
     private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
@@ -57,7 +60,7 @@ public class HttpSecurityFilter extends HttpFilter {
         chain.doFilter(request, response);
         if (response.getStatus() == HttpServletResponse.SC_FORBIDDEN && request.getAttribute(AUDITED) == null) {
             audit.record(AuditEntry.refused(actor(request), SourceAddress.of(request), "forbidden",
-                    method + " " + request.getRequestURI(), "the account's role does not allow it"));
+                    method + " " + request.getRequestURI(), FORBIDDEN_BY_ROLE));
         }
     }
 
