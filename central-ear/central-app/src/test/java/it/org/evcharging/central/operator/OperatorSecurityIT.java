@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,8 @@ class OperatorSecurityIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String LOCALHOST = "127.0.0.1";
+    /** Where this machine's requests come from: the browser may reach "localhost" over IPv6. */
+    private static final String[] LOOPBACK = {LOCALHOST, "0:0:0:0:0:0:0:1"};
     private static final AtomicInteger NEXT = new AtomicInteger();
     private static CentralFixture system;
     private static AdminApi admin;
@@ -81,13 +84,14 @@ class OperatorSecurityIT {
             JsonNode refusals = awaitAudit("action=csrf&actor=" + CentralFixture.OPERATOR_USER,
                     lines -> lines.size() >= 4);
             assertThat(refusals).allSatisfy(line -> {
-                assertThat(line.path("source_ip").asText()).isEqualTo(LOCALHOST);
+                assertThat(line.path("source_ip").asText()).isIn((Object[]) LOOPBACK);
                 assertThat(line.path("outcome").asText()).isEqualTo("REFUSED");
             });
             assertThat(refusals.findValuesAsText("parameters")).contains("POST /api/charging-points/all/stop",
                     "POST /api/commands", "POST /api/charging-points/" + cpId + "/stop");
             assertThat(refusals.findValuesAsText("detail")).anyMatch(d -> d.contains("only JSON bodies"))
-                    .anyMatch(d -> d.contains("another origin (http://evil.example)"));
+                    .anyMatch(d -> d.contains("another origin (http://evil.example)"))
+                    .as("the browser's forged form").anyMatch(d -> d.equals("cross-site request refused"));
         }
     }
 
@@ -128,6 +132,12 @@ class OperatorSecurityIT {
             assertThat(String.join(" ", refused.findValuesAsText("action")) + " "
                     + String.join(" ", refused.findValuesAsText("parameters"))).contains("stop", "account");
 
+            // The only admin cannot demote itself: nobody could manage accounts any more.
+            HttpResponse<String> demoted = admin.send(admin.request("accounts/" + CentralFixture.OPERATOR_USER)
+                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"role\":\"viewer\"}")));
+            assertThat(demoted.statusCode()).isEqualTo(409);
+            assertThat(AdminApi.json(demoted).path("message").asText()).contains("last enabled admin");
+
             // Disabled by an admin, the viewer is out at once.
             assertThat(admin.send(admin.request("accounts/" + viewerName).header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"enabled\":false}"))).statusCode()).isEqualTo(200);
@@ -158,6 +168,30 @@ class OperatorSecurityIT {
 
         await("lockout over").atMost(CentralFixture.SIGN_IN_LOCKOUT.plus(WAIT)).pollInterval(Duration.ofMillis(500))
                 .until(() -> owner.get("charging-points").statusCode() == 200);
+    }
+
+    @Test
+    void theAuditApiPagesNewestFirstFiltersByTimeAndRefusesBadFilters() throws Exception {
+        // At least the first admin's creation and its sign-in are there.
+        awaitAudit("", lines -> lines.size() >= 2);
+        Instant now = Instant.now();
+        JsonNode first = AdminApi.json(admin.get("audit?limit=2&from=" + now.minus(Duration.ofHours(1)) + "&to="
+                + now.plus(Duration.ofHours(1))));
+        assertThat(first.path("entries")).hasSize(2);
+        assertThat(first.path("next_offset").asInt()).isEqualTo(2);
+        long newest = first.path("entries").get(0).path("id").asLong();
+        long older = first.path("entries").get(1).path("id").asLong();
+        assertThat(Instant.parse(first.path("entries").get(0).path("at").asText()))
+                .isAfterOrEqualTo(Instant.parse(first.path("entries").get(1).path("at").asText()));
+        JsonNode second = AdminApi.json(admin.get("audit?limit=2&offset=2"));
+        assertThat(second.path("entries").findValues("id")).extracting(JsonNode::asLong).doesNotContain(newest, older);
+        assertThat(AdminApi.json(admin.get("audit?from=" + now.plus(Duration.ofHours(1)))).path("entries")).isEmpty();
+
+        HttpResponse<String> badOutcome = admin.get("audit?outcome=maybe");
+        assertThat(badOutcome.statusCode()).isEqualTo(400);
+        assertThat(AdminApi.json(badOutcome).path("message").asText()).contains("DONE or REFUSED");
+        assertThat(admin.get("audit?from=yesterday").statusCode()).isEqualTo(400);
+        assertThat(admin.get("audit?limit=100000").statusCode()).isEqualTo(400);
     }
 
     @Test

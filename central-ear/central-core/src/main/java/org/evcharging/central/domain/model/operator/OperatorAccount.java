@@ -22,7 +22,7 @@ import org.evcharging.central.domain.shared.InvalidInputException;
 @Table(name = "operator_accounts")
 @NamedQuery(name = "OperatorAccount.findAll", query = "SELECT a FROM OperatorAccount a ORDER BY a.username")
 @NamedQuery(name = "OperatorAccount.countEnabledAdmins",
-        query = "SELECT COUNT(a) FROM OperatorAccount a WHERE a.role = :role AND a.enabled = TRUE")
+        query = "SELECT COUNT(a) FROM OperatorAccount a WHERE a.role = :role AND a.enabled = :enabled")
 public class OperatorAccount {
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");

@@ -35,6 +35,6 @@ public class JpaOperatorAccountRepository implements OperatorAccountRepository {
     @Override
     public long countEnabledAdmins() {
         return em.createNamedQuery("OperatorAccount.countEnabledAdmins", Long.class)
-                .setParameter("role", OperatorRole.ADMIN).getSingleResult();
+                .setParameter("role", OperatorRole.ADMIN).setParameter("enabled", true).getSingleResult();
     }
 }
