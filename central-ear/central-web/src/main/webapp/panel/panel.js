@@ -92,7 +92,9 @@
     result.className = '';
     result.textContent = action + ' ' + cp + '…';
     try {
-      const response = await fetch(api + path, { method: 'POST', headers: { Accept: 'application/json' } });
+      // Declared JSON: Central refuses any other state-changing request (a foreign page's form cannot send this).
+      const response = await fetch(api + path, { method: 'POST', headers: { Accept: 'application/json',
+        'Content-Type': 'application/json' }, body: '{}' });
       const body = await response.json();
       if (!response.ok) throw new Error(body.message || response.statusText);
       result.textContent = cp === 'all'
@@ -119,5 +121,71 @@
     source.addEventListener('feed', e => feedLine(JSON.parse(e.data), true));
   }
 
+  // Who is signed in: a viewer sees no action buttons (the API would refuse them anyway).
+  async function whoAmI() {
+    try {
+      const response = await fetch(api + 'me', { headers: { Accept: 'application/json' } });
+      if (!response.ok) return;
+      const me = await response.json();
+      document.getElementById('signed-in').textContent = me.username + ' (' + me.role + ')';
+      document.body.dataset.role = me.role;
+    } catch (e) {
+      // The panel works without it: the API still decides what each role may do.
+    }
+  }
+
+  // The audit tab: newest first, filtered, refreshed every few seconds while it is shown.
+  const auditBody = document.querySelector('#audit tbody');
+  const auditStatus = document.getElementById('audit-status');
+  const auditOlder = document.getElementById('audit-older');
+  const auditForm = document.getElementById('audit-filters');
+  const auditPage = 50;
+  let auditShown = 0;
+
+  function auditQuery(offset) {
+    const params = new URLSearchParams({ limit: String(auditPage), offset: String(offset) });
+    new FormData(auditForm).forEach((value, key) => { if (String(value).trim()) params.set(key, String(value).trim()); });
+    return api + 'audit?' + params;
+  }
+
+  function auditRow(line) {
+    const row = el('tr', { class: line.outcome.toLowerCase() });
+    [new Date(line.at).toLocaleString(), line.actor, line.source_ip || '', line.action, line.parameters || '',
+      line.outcome, line.detail || ''].forEach(text => row.append(el('td', {}, text)));
+    return row;
+  }
+
+  async function loadAudit(append) {
+    const offset = append ? auditShown : 0;
+    try {
+      const response = await fetch(auditQuery(offset), { headers: { Accept: 'application/json' } });
+      const page = await response.json();
+      if (!response.ok) throw new Error(page.message || response.statusText);
+      const rows = page.entries.map(auditRow);
+      if (append) auditBody.append(...rows); else auditBody.replaceChildren(...rows);
+      auditShown = offset + rows.length;
+      auditOlder.hidden = page.next_offset === null || page.next_offset === undefined;
+      auditStatus.className = '';
+      auditStatus.textContent = auditShown + ' shown · ' + new Date().toLocaleTimeString();
+    } catch (e) {
+      auditStatus.className = 'error';
+      auditStatus.textContent = 'Audit log not loaded: ' + e.message;
+    }
+  }
+
+  function showTab(id) {
+    document.querySelectorAll('[role=tab]').forEach(tab => tab.setAttribute('aria-selected', String(tab.dataset.tab === id)));
+    document.querySelectorAll('[role=tabpanel]').forEach(panel => { panel.hidden = panel.id !== id; });
+    if (id === 'view-audit') loadAudit(false);
+  }
+
+  document.querySelectorAll('[role=tab]').forEach(tab => tab.addEventListener('click', () => showTab(tab.dataset.tab)));
+  auditForm.addEventListener('submit', event => { event.preventDefault(); loadAudit(false); });
+  auditOlder.addEventListener('click', () => loadAudit(true));
+  setInterval(() => {
+    if (!document.getElementById('view-audit').hidden && auditShown <= auditPage) loadAudit(false);
+  }, 5000);
+
+  whoAmI();
   connect();
 }());

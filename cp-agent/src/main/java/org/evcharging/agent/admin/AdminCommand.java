@@ -28,7 +28,7 @@ import picocli.CommandLine.TypeConversionException;
         footer = {"Menu: one line per choice on standard input (1-11, 0 exit); items that need an id read it"
                 + " from the next line, so input can be piped: printf '9\\ncp_001\\n0\\n' | ... admin URL",
                 "Colours only when standard output is a terminal.",
-                "Example: ${COMMAND-FULL-NAME} http://localhost:9080 --user admin --password admin"})
+                "Example: ${COMMAND-FULL-NAME} http://localhost:9080 --user admin --password \"$(cat run-data/admin-password)\""})
 public final class AdminCommand implements Callable<Integer> {
 
     /** Exit status when standard input cannot be read. */
@@ -44,7 +44,8 @@ public final class AdminCommand implements Callable<Integer> {
     private String user;
 
     @Env("ADMIN_PASSWORD")
-    @Option(names = "--password", paramLabel = "PASSWORD", defaultValue = "admin", description = "operator password")
+    @Option(names = "--password", paramLabel = "PASSWORD", defaultValue = "",
+            description = "operator password (no default: ./evcharging start prints the generated one)")
     private String password;
 
     @Env("ADMIN_TIMEOUT")

@@ -52,6 +52,8 @@ class ThreeHostsIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final long TICK_MS = 200;
     private static final int KAFKA_PORT = 9092;
+    /** The first admin's password Central is started with (there is no default). */
+    private static final String ADMIN_PASSWORD = "three-hosts-secret";
     private static final int HTTP_PORT = 9080;
     private static final int GATEWAY_PORT = 5000;
     private static final int MISSED_HEARTBEATS = 3;
@@ -101,7 +103,7 @@ class ThreeHostsIT {
         Files.createDirectories(work);
         net = NetworkNamespaces.create("a", "b", "c");
         report.note("hosts: " + net.describe() + "; logs and data under " + work);
-        api = new CentralApi(a(), HTTP_PORT, "admin", "admin");
+        api = new CentralApi(a(), HTTP_PORT, "admin", ADMIN_PASSWORD);
 
         long begin = System.nanoTime();
         broker = startBroker();
@@ -198,7 +200,7 @@ class ThreeHostsIT {
         env.put("BROKER_ADDRESS", brokerAddress());
         env.put("DB_PATH", work.resolve("central-data").resolve("central.db").toString());
         env.put("ADMIN_USER", "admin");
-        env.put("ADMIN_PASSWORD", "admin");
+        env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("CP_AUTO_AUTHORIZE", "true");
         env.put("MONITOR_MISSED_HEARTBEATS", Integer.toString(MISSED_HEARTBEATS));
         env.put("SESSION_END_GRACE_SECONDS", Integer.toString(END_GRACE_SECONDS));

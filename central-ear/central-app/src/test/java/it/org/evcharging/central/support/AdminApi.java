@@ -52,8 +52,9 @@ public final class AdminApi {
         return send(request(path).GET());
     }
 
+    /** An action without a body: still declared JSON, as Central accepts nothing else (CSRF). */
     public HttpResponse<String> post(String path) throws IOException, InterruptedException {
-        return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
+        return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

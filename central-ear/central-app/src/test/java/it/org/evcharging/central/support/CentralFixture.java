@@ -18,6 +18,10 @@ public final class CentralFixture implements AutoCloseable {
     /** Not the defaults, so the tests also show the credentials come from configuration. */
     public static final String OPERATOR_USER = "it-operator";
     public static final String OPERATOR_PASSWORD = "it-secret";
+    /** Failed sign-ins of one account before the shared Central refuses it for a while. */
+    public static final int SIGN_IN_FAILURES_ALLOWED = 8;
+    /** How long such an account is refused: short, so a test sees it end. */
+    public static final Duration SIGN_IN_LOCKOUT = Duration.ofSeconds(4);
 
     private final Path workDir;
     private final KafkaBrokerProcess kafka;
@@ -39,6 +43,10 @@ public final class CentralFixture implements AutoCloseable {
         env.put("DB_PATH", databasePathIn(workDir).toString());
         env.put("ADMIN_USER", OPERATOR_USER);
         env.put("ADMIN_PASSWORD", OPERATOR_PASSWORD);
+        // Every IT signs in from this machine: the per-source limit would lock them all out together.
+        env.put("SIGNIN_MAX_FAILURES_PER_SOURCE", "1000");
+        env.put("SIGNIN_MAX_FAILURES_PER_ACCOUNT", Integer.toString(SIGN_IN_FAILURES_ALLOWED));
+        env.put("SIGNIN_LOCKOUT_SECONDS", Long.toString(SIGN_IN_LOCKOUT.toSeconds()));
         env.putAll(extraEnv);
         this.central = new LibertyServerProcess(ItSettings.libertyInstall(), "central",
                 workDir.resolve("central"), ItSettings.httpPort(), env);

@@ -1,5 +1,6 @@
 package org.evcharging.central.interfaces.panel;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -15,11 +16,13 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.evcharging.central.application.PanelFeed;
+import org.evcharging.central.domain.model.operator.OperatorRole;
 import org.evcharging.central.application.PanelNotice;
 
 /** The live panel's data (the page itself is static, under /panel/). */
 @Path("panel")
 @RequestScoped
+@RolesAllowed(OperatorRole.VIEWER_ROLE)
 @Tag(name = "Panel", description = "The live operator panel's data")
 public class PanelResource {
 

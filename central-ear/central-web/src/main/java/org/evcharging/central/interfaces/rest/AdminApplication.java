@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
  * Central's admin REST API, under /api: everything the design's admin console offers, for the
- * console, the live panel and scripts. Operators authenticate with HTTP Basic (server.xml); the
+ * console, the live panel and scripts. Operators authenticate with HTTP Basic (accounts in the database); the
  * OpenAPI document is at /openapi and its UI at /openapi/ui.
  */
 @ApplicationPath("/api")
@@ -20,6 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                 + " {\"status\", \"error\", \"message\"}."),
         security = @SecurityRequirement(name = "operator"))
 @SecurityScheme(securitySchemeName = "operator", type = SecuritySchemeType.HTTP, scheme = "basic",
-        description = "Operator credentials: ADMIN_USER / ADMIN_PASSWORD (default admin / admin)")
+        description = "An operator account (viewer, operator or admin); the first admin is ADMIN_USER / ADMIN_PASSWORD")
 public class AdminApplication extends Application {
 }

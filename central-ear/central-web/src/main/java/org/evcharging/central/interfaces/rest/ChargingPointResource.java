@@ -1,5 +1,6 @@
 package org.evcharging.central.interfaces.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -21,6 +22,7 @@ import org.evcharging.central.application.OperatorQueries;
 import org.evcharging.central.application.OperatorService;
 import org.evcharging.central.application.OperatorService.BulkResult;
 import org.evcharging.central.domain.model.chargingpoint.CpId;
+import org.evcharging.central.domain.model.operator.OperatorRole;
 import org.evcharging.central.interfaces.rest.dto.ChargingPointView;
 import org.evcharging.central.domain.shared.InvalidInputException;
 
@@ -28,8 +30,10 @@ import org.evcharging.central.domain.shared.InvalidInputException;
 @Path("charging-points")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
+@RolesAllowed(OperatorRole.VIEWER_ROLE)
 @Tag(name = "Charging points", description = "Admin menu 1-4 and 7-10: list, status, authorize, stop, resume")
 @APIResponse(responseCode = "401", description = "No or wrong operator credentials")
+@APIResponse(responseCode = "403", description = "The account's role does not allow it, or a cross-site request")
 public class ChargingPointResource {
 
     @Inject
@@ -72,6 +76,8 @@ public class ChargingPointResource {
 
     @POST
     @Path("{id}/authorize")
+    @RolesAllowed(OperatorRole.OPERATOR_ROLE)
+    @Audited("cp.authorize")
     @Operation(summary = "Authorize a pending CP (menu 8)")
     @APIResponse(responseCode = "200", description = "Authorized; a Monitor waiting on its connection registers at once")
     @APIResponse(responseCode = "404", description = "Unknown CP")
@@ -82,6 +88,8 @@ public class ChargingPointResource {
 
     @POST
     @Path("{id}/stop")
+    @RolesAllowed(OperatorRole.OPERATOR_ROLE)
+    @Audited("cp.stop")
     @Operation(summary = "Stop a CP: out of order (menu 9)", description = "Ends any supply in progress; the CP turns STOPPED")
     @APIResponse(responseCode = "200", description = "Stopped")
     @APIResponse(responseCode = "404", description = "Unknown CP")
@@ -92,6 +100,8 @@ public class ChargingPointResource {
 
     @POST
     @Path("{id}/resume")
+    @RolesAllowed(OperatorRole.OPERATOR_ROLE)
+    @Audited("cp.resume")
     @Operation(summary = "Resume a stopped CP (menu 10)")
     @APIResponse(responseCode = "200", description = "Resumed")
     @APIResponse(responseCode = "404", description = "Unknown CP")
@@ -102,6 +112,8 @@ public class ChargingPointResource {
 
     @POST
     @Path("all/authorize")
+    @RolesAllowed(OperatorRole.OPERATOR_ROLE)
+    @Audited(value = "cp.authorize", parameters = "target=all")
     @Operation(summary = "Authorize every pending CP (menu 8, 'all')")
     @APIResponse(responseCode = "200", description = "The CPs it was done to, and each refusal with its reason")
     public BulkResult authorizeAll() {
@@ -110,6 +122,8 @@ public class ChargingPointResource {
 
     @POST
     @Path("all/stop")
+    @RolesAllowed(OperatorRole.OPERATOR_ROLE)
+    @Audited(value = "cp.stop", parameters = "target=all")
     @Operation(summary = "Stop every authorized CP not yet stopped (menu 9, 'all')")
     @APIResponse(responseCode = "200", description = "The CPs it was done to, and each refusal with its reason")
     public BulkResult stopAll() {
@@ -118,6 +132,8 @@ public class ChargingPointResource {
 
     @POST
     @Path("all/resume")
+    @RolesAllowed(OperatorRole.OPERATOR_ROLE)
+    @Audited(value = "cp.resume", parameters = "target=all")
     @Operation(summary = "Resume every stopped CP (menu 10, 'all')")
     @APIResponse(responseCode = "200", description = "The CPs it was done to, and each refusal with its reason")
     public BulkResult resumeAll() {

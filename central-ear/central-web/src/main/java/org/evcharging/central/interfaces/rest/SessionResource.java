@@ -1,5 +1,6 @@
 package org.evcharging.central.interfaces.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.evcharging.central.application.OperatorQueries;
+import org.evcharging.central.domain.model.operator.OperatorRole;
 import org.evcharging.central.interfaces.rest.dto.SessionView;
 import org.evcharging.central.domain.shared.InvalidInputException;
 
@@ -24,6 +26,7 @@ import org.evcharging.central.domain.shared.InvalidInputException;
 @Path("sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
+@RolesAllowed(OperatorRole.VIEWER_ROLE)
 @Tag(name = "Sessions", description = "Admin menu 5-6")
 @APIResponse(responseCode = "401", description = "No or wrong operator credentials")
 public class SessionResource {

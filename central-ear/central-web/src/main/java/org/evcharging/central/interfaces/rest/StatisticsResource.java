@@ -1,5 +1,6 @@
 package org.evcharging.central.interfaces.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -11,11 +12,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.evcharging.central.application.SystemStatistics;
+import org.evcharging.central.domain.model.operator.OperatorRole;
 
 /** System statistics (menu 11). */
 @Path("statistics")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
+@RolesAllowed(OperatorRole.VIEWER_ROLE)
 @Tag(name = "System", description = "Admin menu 11")
 @APIResponse(responseCode = "401", description = "No or wrong operator credentials")
 public class StatisticsResource {

@@ -1,0 +1,32 @@
+package org.evcharging.central.infrastructure.security;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+
+import org.evcharging.central.application.accounts.OperatorAccountService;
+import org.evcharging.central.application.audit.AuditEntry;
+import org.evcharging.central.application.audit.AuditTrail;
+
+/** On the first start (no account yet) the admin named by the configuration is created. */
+@ApplicationScoped
+public class FirstAdmin {
+
+    @Inject
+    OperatorAccountService accounts;
+
+    @Inject
+    SecurityConfig config;
+
+    @Inject
+    AuditTrail audit;
+
+    void create(@Observes @Priority(20) Startup event) {
+        if (accounts.createFirstAdmin(config.adminUser(), config.adminPassword().orElse(null))) {
+            audit.record(AuditEntry.done("configuration", null, "account.create",
+                    "username=" + config.adminUser() + " role=admin"));
+        }
+    }
+}
