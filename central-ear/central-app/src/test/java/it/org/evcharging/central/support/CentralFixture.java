@@ -18,6 +18,8 @@ public final class CentralFixture implements AutoCloseable {
     /** Not the defaults, so the tests also show the credentials come from configuration. */
     public static final String OPERATOR_USER = "it-operator";
     public static final String OPERATOR_PASSWORD = "it-secret";
+    /** The driver portal's service credential towards Central's driver accounts. */
+    public static final String DRIVER_PORTAL_SECRET = "it-portal-credential";
 
     private final Path workDir;
     private final KafkaBrokerProcess kafka;
@@ -39,6 +41,7 @@ public final class CentralFixture implements AutoCloseable {
         env.put("DB_PATH", databasePathIn(workDir).toString());
         env.put("ADMIN_USER", OPERATOR_USER);
         env.put("ADMIN_PASSWORD", OPERATOR_PASSWORD);
+        env.put("DRIVER_PORTAL_SECRET", DRIVER_PORTAL_SECRET);
         env.putAll(extraEnv);
         this.central = new LibertyServerProcess(ItSettings.libertyInstall(), "central",
                 workDir.resolve("central"), ItSettings.httpPort(), env);
