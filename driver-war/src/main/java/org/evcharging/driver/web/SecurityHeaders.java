@@ -14,7 +14,8 @@ import java.io.IOException;
  * The pages load only their own script, style sheet and push stream (same origin), so the policy
  * can forbid everything else, inline script included; no other site may frame the portal.
  */
-@WebFilter(filterName = "SecurityHeaders", urlPatterns = "/*")
+// Async: the push stream (server-sent events) runs through it too.
+@WebFilter(filterName = "SecurityHeaders", urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeaders extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
