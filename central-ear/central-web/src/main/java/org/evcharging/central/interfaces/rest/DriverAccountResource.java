@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -56,13 +57,10 @@ public class DriverAccountResource {
     @APIResponse(responseCode = "400", description = "Bad id or too short a password")
     @APIResponse(responseCode = "409", description = "The id is already taken")
     public Response signUp(DriverCredentials body) {
-        Optional<Response> refused = checkPortal();
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        DriverCredentials credentials = required(body);
-        accounts.signUp(credentials.driverId(), credentials.password(), credentials.sourceIp());
-        return Response.status(Status.CREATED).entity(Map.of("driver_id", credentials.driverId())).build();
+        return fromPortal(body, credentials -> {
+            accounts.signUp(credentials.driverId(), credentials.password(), credentials.sourceIp());
+            return Response.status(Status.CREATED).entity(Map.of("driver_id", credentials.driverId())).build();
+        });
     }
 
     @POST
@@ -72,45 +70,42 @@ public class DriverAccountResource {
     @APIResponse(responseCode = "403", description = "Wrong id or password")
     @APIResponse(responseCode = "429", description = "Too many failed sign-ins for the account or the source")
     public Response signIn(DriverCredentials body) {
+        return fromPortal(body, credentials -> {
+            SignInResult result = accounts.signIn(credentials.driverId(), credentials.password(), credentials.sourceIp());
+            return switch (result.outcome()) {
+                case SIGNED_IN -> Response.ok(Map.of("driver_id", credentials.driverId())).build();
+                // 403, not 401: the portal's credential was fine, the driver's was not.
+                case WRONG_CREDENTIALS -> ApiExceptionMapper.answer(Status.FORBIDDEN, result.message());
+                case THROTTLED -> Response.fromResponse(ApiExceptionMapper.answer(Status.TOO_MANY_REQUESTS, result.message()))
+                        .header("Retry-After", result.retryAfter().toSeconds()).build();
+            };
+        });
+    }
+
+    /** Runs {@code action} only for the portal's credential and a present body. */
+    private Response fromPortal(DriverCredentials body, Function<DriverCredentials, Response> action) {
         Optional<Response> refused = checkPortal();
         if (refused.isPresent()) {
             return refused.get();
         }
-        DriverCredentials credentials = required(body);
-        SignInResult result = accounts.signIn(credentials.driverId(), credentials.password(), credentials.sourceIp());
-        return switch (result.outcome()) {
-            case SIGNED_IN -> Response.ok(Map.of("driver_id", credentials.driverId())).build();
-            // 403, not 401: the portal's credential was fine, the driver's was not.
-            case WRONG_CREDENTIALS -> error(Status.FORBIDDEN, result.message());
-            case THROTTLED -> Response.fromResponse(error(Status.TOO_MANY_REQUESTS, result.message()))
-                    .header("Retry-After", result.retryAfter().toSeconds()).build();
-        };
+        if (body == null) {
+            throw new InvalidInputException("A JSON body {\"driver_id\", \"password\", \"source_ip\"} is required");
+        }
+        return action.apply(body);
     }
 
     private Optional<Response> checkPortal() {
         Optional<String> secret = config.driverPortalSecret();
         if (secret.isEmpty()) {
-            return Optional.of(error(Status.SERVICE_UNAVAILABLE,
+            return Optional.of(ApiExceptionMapper.answer(Status.SERVICE_UNAVAILABLE,
                     "Driver accounts are off: set DRIVER_PORTAL_SECRET on Central and on the portal"));
         }
         String presented = authorization != null && authorization.startsWith(BEARER)
                 ? authorization.substring(BEARER.length()) : "";
         // Constant time: the comparison must not tell how much of a guess was right.
         if (!MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), secret.get().getBytes(StandardCharsets.UTF_8))) {
-            return Optional.of(error(Status.UNAUTHORIZED, "Only the driver portal, with its credential, may do this"));
+            return Optional.of(ApiExceptionMapper.answer(Status.UNAUTHORIZED, "Only the driver portal, with its credential, may do this"));
         }
         return Optional.empty();
-    }
-
-    private static DriverCredentials required(DriverCredentials body) {
-        if (body == null) {
-            throw new InvalidInputException("A JSON body {\"driver_id\", \"password\", \"source_ip\"} is required");
-        }
-        return body;
-    }
-
-    private static Response error(Status status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorBody(status.getStatusCode(), status.getReasonPhrase(), message)).build();
     }
 }
