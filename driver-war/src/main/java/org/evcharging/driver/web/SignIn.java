@@ -20,7 +20,7 @@ import org.evcharging.driver.facade.DriverPortalFacade;
 /** Backs the sign-in form of the start page (index.xhtml): a driver id and its password. */
 @Named
 @RequestScoped
-public class SignIn {
+public class SignIn extends CredentialsForm {
 
     @Inject
     DriverPortalFacade portal;
@@ -34,31 +34,13 @@ public class SignIn {
     @Inject
     SignInProblem problem;
 
-    private String driverId;
-    private String password;
-
-    public String getDriverId() {
-        return driverId;
-    }
-
-    public void setDriverId(String driverId) {
-        this.driverId = driverId == null ? null : driverId.trim();
-    }
-
-    public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
-    }
 
     public String submit() {
-        if (!DriverPortalFacade.validId(driverId)) {
+        if (!DriverPortalFacade.validId(getDriverId())) {
             error("signin:driverId", "Use letters, digits and _ . : - only (up to 64).");
             return null;
         }
-        if (!signIn(driverId, password)) {
+        if (!signIn(getDriverId(), getPassword())) {
             error(null, problem.message());
             return null;
         }

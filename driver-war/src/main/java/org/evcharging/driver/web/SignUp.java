@@ -12,7 +12,7 @@ import org.evcharging.driver.facade.DriverPortalFacade;
 /** Backs sign-up.xhtml: a driver chooses an id and a password, then is signed in with them. */
 @Named
 @RequestScoped
-public class SignUp {
+public class SignUp extends CredentialsForm {
 
     @Inject
     CentralAccounts central;
@@ -23,25 +23,7 @@ public class SignUp {
     @Inject
     HttpServletRequest request;
 
-    private String driverId;
-    private String password;
     private String confirmation;
-
-    public String getDriverId() {
-        return driverId;
-    }
-
-    public void setDriverId(String driverId) {
-        this.driverId = driverId == null ? null : driverId.trim();
-    }
-
-    public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
-    }
 
     public String getConfirmation() {
         return confirmation;
@@ -52,20 +34,20 @@ public class SignUp {
     }
 
     public String submit() {
-        if (!DriverPortalFacade.validId(driverId)) {
+        if (!DriverPortalFacade.validId(getDriverId())) {
             SignIn.error("signup:driverId", "Use letters, digits and _ . : - only (up to 64).");
             return null;
         }
-        if (password == null || !password.equals(confirmation)) {
+        if (getPassword() == null || !getPassword().equals(confirmation)) {
             SignIn.error("signup:confirmation", "The two passwords differ.");
             return null;
         }
-        AccountAnswer answer = central.signUp(driverId, password, request.getRemoteAddr());
+        AccountAnswer answer = central.signUp(getDriverId(), getPassword(), request.getRemoteAddr());
         if (!answer.accepted()) {
             SignIn.error(null, answer.message());
             return null;
         }
-        if (!signIn.signIn(driverId, password)) {
+        if (!signIn.signIn(getDriverId(), getPassword())) {
             SignIn.error(null, "Your account is ready, but signing in failed: sign in from the start page.");
             return null;
         }
