@@ -32,7 +32,7 @@ public class DriverPortalFacade {
         return id != null && ID.matcher(id).matches();
     }
 
-    /** Signs a driver in (any number of browsers may share a driver id); empty if the id is not acceptable. */
+    /** Prepares the portal state of a driver whose password Central accepted (any number of browsers may share it). */
     public Optional<String> signIn(String driverId) {
         if (!validId(driverId)) {
             return Optional.empty();
@@ -72,7 +72,11 @@ public class DriverPortalFacade {
         return directory.view(driverId).map(view -> assembler.snapshot(view, directory.chargingPoints()));
     }
 
+    /** Pages behind sign-in call this with the container's principal; without one nothing may happen. */
     private DriverAccount account(String driverId) {
+        if (driverId == null) {
+            throw new IllegalStateException("No driver is signed in");
+        }
         return directory.find(driverId).orElseGet(() -> directory.signIn(driverId));
     }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -14,6 +15,14 @@ public class PortalConfig {
     @Inject
     @ConfigProperty(name = "broker.address")
     String brokerAddress;
+
+    @Inject
+    @ConfigProperty(name = "central.url")
+    String centralUrl;
+
+    @Inject
+    @ConfigProperty(name = "driver.portal.secret")
+    Optional<String> portalSecret;
 
     @Inject
     @ConfigProperty(name = "portal.central.answer-timeout-ms")
@@ -49,5 +58,15 @@ public class PortalConfig {
 
     public Duration pushInterval() {
         return Duration.ofMillis(pushIntervalMs);
+    }
+
+    /** Where Central's HTTP(S) API is: driver accounts are checked there. */
+    public String centralUrl() {
+        return centralUrl;
+    }
+
+    /** The portal's service credential towards Central's driver accounts, the same value on both. */
+    public Optional<String> portalSecret() {
+        return portalSecret.filter(secret -> !secret.isBlank());
     }
 }

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -16,6 +18,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 final class DriverPages implements AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(20);
+    /** Drivers signed up in this run: accounts outlive browsers and portal instances. */
+    private static final Set<String> SIGNED_UP = ConcurrentHashMap.newKeySet();
 
     private final Browser browser;
     private final URI portal;
@@ -39,16 +43,61 @@ final class DriverPages implements AutoCloseable {
         awaitLive();
     }
 
-    /** Signs in from the start page; {@code screenshot} names a shot of the filled form, or null. */
+    /**
+     * Signs in from the start page with the driver's test password, signing the driver up first the
+     * first time this run meets them (accounts live in the shared Central, for every portal);
+     * {@code screenshot} names a shot of the filled sign-in form, or null.
+     */
     void signIn(String driverId, String screenshot) throws IOException {
+        if (SIGNED_UP.add(driverId)) {
+            submitSignUp(driverId, passwordOf(driverId), passwordOf(driverId));
+            browser.waiting(WAIT).until(ExpectedConditions.urlContains("charging-points"));
+            signOut();
+        }
+        submitSignIn(driverId, passwordOf(driverId), screenshot);
+        browser.waiting(WAIT).until(ExpectedConditions.urlContains("charging-points"));
+        awaitLive();
+    }
+
+    /** The password every test driver gets at sign-up. */
+    static String passwordOf(String driverId) {
+        return "pw-" + driverId + "-2026";
+    }
+
+    /** Fills and sends the start page's form; what the page then shows is the caller's to check. */
+    void submitSignIn(String driverId, String password, String screenshot) throws IOException {
         browser.driver().get(portal.resolve("/").toString());
         browser.driver().findElement(By.id("signin:driverId")).sendKeys(driverId);
+        browser.driver().findElement(By.id("signin:password")).sendKeys(password);
         if (screenshot != null) {
             browser.screenshot(screenshot);
         }
         browser.driver().findElement(By.id("signin:go")).click();
-        browser.waiting(WAIT).until(ExpectedConditions.urlContains("charging-points"));
-        awaitLive();
+    }
+
+    /** Fills and sends the sign-up form, reached from the start page's link. */
+    void submitSignUp(String driverId, String password, String again) {
+        browser.driver().get(portal.resolve("/").toString());
+        browser.driver().findElement(By.id("signup-link")).click();
+        browser.waiting(WAIT).until(ExpectedConditions.urlContains("sign-up"));
+        browser.driver().findElement(By.id("signup:driverId")).sendKeys(driverId);
+        browser.driver().findElement(By.id("signup:password")).sendKeys(password);
+        browser.driver().findElement(By.id("signup:confirmation")).sendKeys(again);
+        browser.driver().findElement(By.id("signup:go")).click();
+    }
+
+    void signOut() {
+        browser.driver().findElement(By.id("signout:go")).click();
+        browser.waiting(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("signin:driverId")));
+    }
+
+    /** The page's error messages, once one shows. */
+    String awaitError() {
+        return browser.waiting(WAIT).until(d -> {
+            String shown = d.findElements(By.cssSelector("#messages li.error, .error")).stream()
+                    .map(WebElement::getText).filter(t -> !t.isBlank()).findFirst().orElse(null);
+            return shown;
+        });
     }
 
     /** Waits until the push stream has delivered the first snapshot. */

@@ -37,17 +37,21 @@ final class PortalSystem implements AutoCloseable {
 
     /** Needs the class to be extended with {@link SharedCentral}. */
     static PortalSystem start(int chargingPoints) throws Exception {
+        return start(chargingPoints, "PCP", MAX_CHARGE_SECONDS);
+    }
+
+    /** CPs named {@code cpPrefix1..n} (each class its own: CPs outlive it in the shared Central) ending supplies after {@code maxChargeSeconds}. */
+    static PortalSystem start(int chargingPoints, String cpPrefix, int maxChargeSeconds) throws Exception {
         CentralFixture central = SharedCentral.system();
         LibertyServerProcess portal = new LibertyServerProcess(Path.of(System.getProperty("portal.liberty.install.dir")),
                 "driver", central.workDir().resolve("portal"), Integer.parseInt(System.getProperty("it.portal.http.port")),
-                Map.of("HTTPS_PORT", System.getProperty("it.portal.https.port"),
-                        "BROKER_ADDRESS", central.kafka().bootstrapServers()));
+                portalEnv(central, System.getProperty("it.portal.https.port")));
         PortalSystem system = new PortalSystem(central, portal);
         try {
             Duration ready = portal.startAndAwaitReady(CentralFixture.START_TIMEOUT);
             System.out.printf("[timing] driver portal ready (Kafka reachable) in %d ms%n", ready.toMillis());
             for (int n = 1; n <= chargingPoints; n++) {
-                system.addChargingPoint("PCP" + n);
+                system.addChargingPoint(cpPrefix + n, maxChargeSeconds);
             }
         } catch (Exception | AssertionError e) {
             system.close();
@@ -60,18 +64,25 @@ final class PortalSystem implements AutoCloseable {
     LibertyServerProcess startAnotherPortal(String name) throws Exception {
         LibertyServerProcess other = new LibertyServerProcess(Path.of(System.getProperty("portal.liberty.install.dir")),
                 "driver", central.workDir().resolve(name), AgentProcess.freePort(),
-                Map.of("HTTPS_PORT", Integer.toString(AgentProcess.freePort()),
-                        "BROKER_ADDRESS", central.kafka().bootstrapServers()));
+                portalEnv(central, Integer.toString(AgentProcess.freePort())));
         Duration ready = other.startAndAwaitReady(CentralFixture.START_TIMEOUT);
         System.out.printf("[timing] second driver portal instance ready in %d ms%n", ready.toMillis());
         return other;
     }
 
-    private void addChargingPoint(String cpId) throws Exception {
+    /** A portal on the shared broker that checks drivers' passwords at the shared Central. */
+    private static Map<String, String> portalEnv(CentralFixture central, String httpsPort) {
+        return Map.of("HTTPS_PORT", httpsPort,
+                "BROKER_ADDRESS", central.kafka().bootstrapServers(),
+                "CENTRAL_URL", central.central().baseUri().toString(),
+                "DRIVER_PORTAL_SECRET", CentralFixture.DRIVER_PORTAL_SECRET);
+    }
+
+    private void addChargingPoint(String cpId, int maxChargeSeconds) throws Exception {
         Path dir = central.workDir().resolve(cpId);
         int enginePort = AgentProcess.freePort();
         AgentProcess engine = agents.add(AgentProcess.engine(central.kafka().bootstrapServers(), enginePort,
-                dir.resolve("engine"), ENGINE_TICK_MS, MAX_CHARGE_SECONDS));
+                dir.resolve("engine"), ENGINE_TICK_MS, maxChargeSeconds));
         engine.awaitLine("ENGINE LISTENING ON", Duration.ofSeconds(30));
         agents.add(AgentProcess.monitor(enginePort, central.acceptorPort(), cpId, 1, dir.resolve("monitor")));
         new AdminApi(central.central().baseUri(), null).authorizeWhenPending(cpId, Duration.ofSeconds(30));

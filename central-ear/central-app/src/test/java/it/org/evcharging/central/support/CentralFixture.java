@@ -22,6 +22,8 @@ public final class CentralFixture implements AutoCloseable {
     public static final int SIGN_IN_FAILURES_ALLOWED = 8;
     /** How long such an account is refused: short, so a test sees it end. */
     public static final Duration SIGN_IN_LOCKOUT = Duration.ofSeconds(4);
+    /** The driver portal's service credential towards Central's driver accounts. */
+    public static final String DRIVER_PORTAL_SECRET = "it-portal-credential";
 
     private final Path workDir;
     private final KafkaBrokerProcess kafka;
@@ -47,6 +49,7 @@ public final class CentralFixture implements AutoCloseable {
         env.put("SIGNIN_MAX_FAILURES_PER_SOURCE", "1000");
         env.put("SIGNIN_MAX_FAILURES_PER_ACCOUNT", Integer.toString(SIGN_IN_FAILURES_ALLOWED));
         env.put("SIGNIN_LOCKOUT_SECONDS", Long.toString(SIGN_IN_LOCKOUT.toSeconds()));
+        env.put("DRIVER_PORTAL_SECRET", DRIVER_PORTAL_SECRET);
         env.putAll(extraEnv);
         this.central = new LibertyServerProcess(ItSettings.libertyInstall(), "central",
                 workDir.resolve("central"), ItSettings.httpPort(), env);

@@ -60,27 +60,4 @@ class SignInThrottleTest {
         assertThatThrownBy(() -> new SignInThrottle.Limits(0, 5, Duration.ofMinutes(1), Duration.ofMinutes(1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
-
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-30T12:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
 }

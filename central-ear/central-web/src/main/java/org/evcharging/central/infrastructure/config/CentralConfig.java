@@ -4,13 +4,36 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.evcharging.central.application.CentralSettings;
+import org.evcharging.central.application.accounts.SignInThrottle;
+import org.evcharging.central.application.driver.DriverSignInSettings;
 
 /** Central's settings, from MicroProfile Config (environment, system properties, microprofile-config.properties). */
 @ApplicationScoped
-public class CentralConfig implements CentralSettings {
+public class CentralConfig implements CentralSettings, DriverSignInSettings {
+
+    @Inject
+    @ConfigProperty(name = "driver.portal.secret")
+    Optional<String> driverPortalSecret;
+
+    @Inject
+    @ConfigProperty(name = "driver.signin.max.failures.per.account")
+    int signInFailuresPerAccount;
+
+    @Inject
+    @ConfigProperty(name = "driver.signin.max.failures.per.source")
+    int signInFailuresPerSource;
+
+    @Inject
+    @ConfigProperty(name = "driver.signin.window.seconds")
+    long signInWindowSeconds;
+
+    @Inject
+    @ConfigProperty(name = "driver.signin.lockout.seconds")
+    long signInLockoutSeconds;
 
     @Inject
     @ConfigProperty(name = "listen.host")
@@ -164,5 +187,16 @@ public class CentralConfig implements CentralSettings {
 
     public Duration kafkaProbeTimeout() {
         return Duration.ofMillis(kafkaProbeTimeoutMs);
+    }
+
+    /** The service credential the driver portal presents to verify drivers; none means driver accounts are off. */
+    public Optional<String> driverPortalSecret() {
+        return driverPortalSecret.filter(secret -> !secret.isBlank());
+    }
+
+    @Override
+    public SignInThrottle.Limits signInLimits() {
+        return new SignInThrottle.Limits(signInFailuresPerAccount, signInFailuresPerSource,
+                Duration.ofSeconds(signInWindowSeconds), Duration.ofSeconds(signInLockoutSeconds));
     }
 }

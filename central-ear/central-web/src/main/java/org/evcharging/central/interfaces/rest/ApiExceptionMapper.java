@@ -52,7 +52,8 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         return Status.BAD_REQUEST;
     }
 
-    private static Response answer(Status status, String message) {
+    /** An error answer with its JSON body; also for refusals a resource answers without throwing. */
+    static Response answer(Status status, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ErrorBody(status.getStatusCode(), status.getReasonPhrase(), message)).build();
     }
