@@ -113,8 +113,7 @@ public class ChargingPointService {
         });
         cp.operatorSets(location, pricePerKwh);
         if (credentialHash == null) {
-            cp.authorize();
-            cp.legacy(true);
+            cp.admittedByIdAlone();
         } else {
             cp.credentialIssued(credentialHash);
         }

@@ -157,6 +157,16 @@ class CpCredentialsTest {
     }
 
     @Test
+    void theRegistryRegistersALegacyCpWithoutACredential() {
+        Enrolled enrolled = central.registry.register(CpId.of("cp_old"), "Old bay", new BigDecimal("0.22"), true);
+
+        assertThat(enrolled.credential()).isNull();
+        assertThat(central.cp("cp_old").isLegacy()).isTrue();
+        assertThat(central.cp("cp_old").isAuthorized()).isTrue();
+        assertThat(central.reports.authenticate(new FakeMonitorChannel("10.0.0.7:1"), CpId.of("cp_old"), null, "a")).isTrue();
+    }
+
+    @Test
     void anOperatorAuthorizingAsLegacyIssuesNoCredential() {
         central.reports.authenticate(new FakeMonitorChannel("10.0.0.5:40000"), CpId.of("cp_py"), null, "a");
 

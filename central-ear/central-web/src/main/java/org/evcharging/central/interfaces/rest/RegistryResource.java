@@ -55,6 +55,7 @@ public class RegistryResource {
 
     @GET
     @Operation(summary = "Registered CPs with their credential status (never the secret)")
+    @APIResponse(responseCode = "200", description = "The CP as it is now")
     public List<ChargingPointView> list() {
         return registry.all().stream().map(ChargingPointView::of).toList();
     }
@@ -63,6 +64,7 @@ public class RegistryResource {
     @Path("{id}")
     @Operation(summary = "One CP of the registry")
     @APIResponse(responseCode = "404", description = "Unknown CP")
+    @APIResponse(responseCode = "200", description = "The CP as it is now")
     public ChargingPointView get(@PathParam("id") String id) {
         return ChargingPointView.of(registry.get(CpId.of(id)));
     }
@@ -87,6 +89,7 @@ public class RegistryResource {
     @Path("{id}")
     @Operation(summary = "Set a CP's location and price (only the operator sets them)")
     @APIResponse(responseCode = "404", description = "Unknown CP")
+    @APIResponse(responseCode = "200", description = "The CP as it is now")
     public ChargingPointView details(@PathParam("id") String id, RegistryEntry body) {
         RegistryEntry entry = RegistryEntry.required(body);
         ChargingPoint cp = registry.setDetails(CpId.of(id), entry.location(), entry.pricePerKwh());
@@ -99,6 +102,7 @@ public class RegistryResource {
     @Operation(summary = "Deregister a CP: its credential and entry go, its Monitor is disconnected")
     @APIResponse(responseCode = "404", description = "Unknown CP")
     @APIResponse(responseCode = "409", description = "The CP is supplying a charge")
+    @APIResponse(responseCode = "200", description = "The CP as it is now")
     public ChargingPointView deregister(@PathParam("id") String id) {
         ChargingPoint cp = registry.deregister(CpId.of(id));
         done(cp.id(), "registry.deregister", null);
@@ -110,6 +114,7 @@ public class RegistryResource {
     @Operation(summary = "Issue a new credential (rotate): the old one admits nobody from now on",
             description = "The answer's 'credential' is shown this once. The connected Monitor keeps its link.")
     @APIResponse(responseCode = "404", description = "Unknown CP")
+    @APIResponse(responseCode = "200", description = "The CP as it is now")
     public ChargingPointView rotate(@PathParam("id") String id) {
         Enrolled enrolled = registry.rotate(CpId.of(id));
         done(enrolled.chargingPoint().id(), "registry.credential.issue", null);
@@ -121,6 +126,7 @@ public class RegistryResource {
     @Operation(summary = "Revoke the credential: it admits nobody, and the CP's Monitor is disconnected")
     @APIResponse(responseCode = "404", description = "Unknown CP")
     @APIResponse(responseCode = "409", description = "No credential to revoke")
+    @APIResponse(responseCode = "200", description = "The CP as it is now")
     public ChargingPointView revoke(@PathParam("id") String id) {
         ChargingPoint cp = registry.revoke(CpId.of(id));
         done(cp.id(), "registry.credential.revoke", null);
@@ -132,6 +138,7 @@ public class RegistryResource {
     @Operation(summary = "Admit the CP by its id alone (first-implementation Monitors), or not",
             description = "Turning it off disconnects the CP's Monitor, which must come back with its credential")
     @APIResponse(responseCode = "404", description = "Unknown CP")
+    @APIResponse(responseCode = "200", description = "The CP as it is now")
     public ChargingPointView legacy(@PathParam("id") String id, LegacySetting body) {
         boolean idOnly = body == null ? new LegacySetting(null).required() : body.required();
         ChargingPoint cp = registry.legacy(CpId.of(id), idOnly);

@@ -150,6 +150,12 @@ public class ChargingPoint {
         credentialHash = null;
     }
 
+    /** Authorized without a credential: its Monitor is admitted by the CP's id alone. */
+    public void admittedByIdAlone() {
+        registration = Registration.AUTHORIZED;
+        legacy = true;
+    }
+
     public void legacy(boolean idOnly) {
         legacy = idOnly;
     }
