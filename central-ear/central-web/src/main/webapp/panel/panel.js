@@ -32,6 +32,7 @@
     node.append(el('div', { class: 'state' }, cp.label));
     if (cp.pending_authorization) node.append(el('span', { class: 'pending' }, 'Pending authorization'));
     if (cp.pending_authorization && cp.connected) node.append(el('span', { class: 'link' }, 'Monitor connected'));
+    if (cp.legacy) node.append(el('span', { class: 'legacy', title: 'Admitted by its id alone (first-implementation Monitor)' }, 'Legacy'));
     if (cp.charging) {
       const live = el('div', { class: 'live' });
       [['kw', fixed(cp.charging.power_kw, 2), 'kW'], ['kwh', fixed(cp.charging.energy_kwh, 3), 'kWh'],
@@ -43,9 +44,18 @@
       node.append(live, el('div', { class: 'driver' }, 'Driver ' + cp.charging.driver_id));
     }
     const actions = el('div', { class: 'actions' });
-    if (cp.pending_authorization) actions.append(actionButton('authorize', cp.id, 'Authorize'));
+    if (cp.pending_authorization) {
+      // Ticked: admitted by id alone, no credential; otherwise the credential is shown once after authorizing.
+      const legacy = el('label', { class: 'legacy-choice' });
+      legacy.append(el('input', { type: 'checkbox', 'data-legacy-for': cp.id }), document.createTextNode(' legacy'));
+      actions.append(actionButton('authorize', cp.id, 'Authorize'), legacy);
+    }
     if (cp.state === 'STOPPED') actions.append(actionButton('resume', cp.id, 'Resume'));
     else if (!cp.pending_authorization) actions.append(actionButton('stop', cp.id, 'Stop'));
+    if (!cp.pending_authorization) {
+      actions.append(cp.legacy ? actionButton('legacy-off', cp.id, 'Require credential')
+        : actionButton('legacy-on', cp.id, 'Allow legacy'));
+    }
     node.append(actions);
     return node;
   }
@@ -87,20 +97,40 @@
     while (feed.children.length > maxFeed) feed.lastChild.remove();
   }
 
-  async function act(action, cp) {
+  function request(action, cp) {
+    const json = { Accept: 'application/json', 'Content-Type': 'application/json' };
+    if (action === 'legacy-on' || action === 'legacy-off') {
+      return fetch(api + 'registry/charging-points/' + encodeURIComponent(cp) + '/legacy',
+        { method: 'PUT', headers: json, body: JSON.stringify({ legacy: action === 'legacy-on' }) });
+    }
+    const box = document.querySelector('input[data-legacy-for="' + CSS.escape(cp) + '"]');
+    const query = action === 'authorize' && box && box.checked ? '?legacy=true' : '';
     const path = cp === 'all' ? 'charging-points/all/' + action : 'charging-points/' + encodeURIComponent(cp) + '/' + action;
+    // Declared JSON: Central refuses any other state-changing request (a foreign page's form cannot send this).
+    return fetch(api + path + query, { method: 'POST', headers: json, body: '{}' });
+  }
+
+  // A credential is shown once, here: the operator copies it into the CP's Monitor (--credential).
+  function showCredentials(credentials) {
+    Object.entries(credentials || {}).filter(([, secret]) => secret).forEach(([id, secret]) => {
+      const line = el('div', { class: 'credential' }, 'Credential of ' + id + ' (shown once): ');
+      line.append(el('code', { 'data-credential-for': id }, secret));
+      result.append(line);
+    });
+  }
+
+  async function act(action, cp) {
     result.className = '';
     result.textContent = action + ' ' + cp + '…';
     try {
-      // Declared JSON: Central refuses any other state-changing request (a foreign page's form cannot send this).
-      const response = await fetch(api + path, { method: 'POST', headers: { Accept: 'application/json',
-        'Content-Type': 'application/json' }, body: '{}' });
+      const response = await request(action, cp);
       const body = await response.json();
       if (!response.ok) throw new Error(body.message || response.statusText);
       result.textContent = cp === 'all'
         ? action + ' all: done ' + (body.done.join(', ') || 'none') + (body.refused.length ? '; refused '
           + body.refused.map(r => r.cp_id + ' (' + r.reason + ')').join(', ') : '')
-        : action + ' ' + cp + ': done, now ' + body.state;
+        : action + ' ' + cp + ': done, now ' + body.state + (body.legacy ? ' (legacy)' : '');
+      showCredentials(cp === 'all' ? body.credentials : { [cp]: body.credential });
     } catch (e) {
       result.className = 'error';
       result.textContent = action + ' ' + cp + ' failed: ' + e.message;

@@ -133,6 +133,7 @@ class ChargingPointScenarioTest {
         assertThat(register.heartbeatInterval()).isEqualTo(1);
         statusAfter("ACTIVE", register);
         AuthRequest auth = central.received(AuthRequest.class).get(0);
+        assertThat(auth.credential()).isEqualTo(TestAgents.CREDENTIAL);
         assertThat(central.received().indexOf(auth)).isLessThan(central.received().indexOf(register));
         assertThat(central.received(AuthRequest.class)).hasSize(1);
         monitorOutput.awaitLine("Registered with CENTRAL as " + cpId, TIMEOUT);
@@ -260,10 +261,13 @@ class ChargingPointScenarioTest {
         central.restart();
         ChargeCompletion relayed = completionAtCentral("s-outage");
         List<WireMessage> reconnection = central.received().subList(before, central.received().size());
-        assertThat(reconnection).as("re-registered without authenticating again")
-                .noneMatch(AuthRequest.class::isInstance).first().isInstanceOf(RegisterRequest.class);
-        assertThat(reconnection.indexOf(relayed)).isGreaterThan(0);
-        statusAfter("ACTIVE", reconnection.get(0));
+        assertThat(reconnection).as("every connection starts by authenticating with the CP's credential")
+                .first().isInstanceOfSatisfying(AuthRequest.class,
+                        auth -> assertThat(auth.credential()).isEqualTo(TestAgents.CREDENTIAL));
+        RegisterRequest reRegistered = reconnection.stream().filter(RegisterRequest.class::isInstance)
+                .map(RegisterRequest.class::cast).findFirst().orElseThrow();
+        assertThat(reconnection.indexOf(relayed)).isGreaterThan(reconnection.indexOf(reRegistered));
+        statusAfter("ACTIVE", reRegistered);
         assertThat(Files.readString(outboxFile)).as("kept until Central answers").contains(relayed.messageId());
 
         monitor.close();

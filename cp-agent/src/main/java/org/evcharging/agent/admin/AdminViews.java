@@ -101,6 +101,9 @@ final class AdminViews {
             out.append(palette.error("Refused " + refusal.path("cp_id").asText() + ": " + refusal.path("reason").asText()))
                     .append('\n');
         }
+        // Shown this once by Central: the operator installs it in the CP's Monitor (--credential-file).
+        result.path("credentials").fields().forEachRemaining(credential -> out.append("Credential of ")
+                .append(credential.getKey()).append(" (shown once): ").append(credential.getValue().asText()).append('\n'));
         return out.toString();
     }
 

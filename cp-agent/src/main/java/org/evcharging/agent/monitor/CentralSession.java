@@ -88,11 +88,9 @@ final class CentralSession implements ReconnectingLink.Listener, CentralReporter
     public void onConnected() {
         log.event("Connected to CENTRAL at " + options.central());
         sentOnThisConnection.clear();
-        if (authorized) {
-            register();
-        } else {
-            authenticate();
-        }
+        // Every connection starts by proving who it is: Central admits a newer connection for a CP only
+        // with the CP's credential (the first implementation re-registered straight away).
+        authenticate();
         Duration period = Duration.ofSeconds(options.heartbeatSeconds());
         heartbeats = loop.every(Duration.ZERO, period, this::heartbeat);
     }
@@ -151,7 +149,7 @@ final class CentralSession implements ReconnectingLink.Listener, CentralReporter
     private void authenticate() {
         authenticateAgain = false;
         phase = Phase.AUTHENTICATING;
-        link.send(AuthRequest.of(options.cpId()));
+        link.send(AuthRequest.of(options.cpId(), options.credential()));
     }
 
     /**

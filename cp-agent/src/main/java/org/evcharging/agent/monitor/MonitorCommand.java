@@ -1,6 +1,7 @@
 package org.evcharging.agent.monitor;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -76,6 +77,18 @@ public final class MonitorCommand extends ProcessCommand {
             description = "where monitor-outbox.jsonl keeps completions until Central answers them (default ./cp-data/<cp_id>)")
     private Path dataDir;
 
+    @Env("CP_CREDENTIAL")
+    @Option(names = "--credential", paramLabel = "SECRET",
+            description = "the CP's credential from Central's registry, presented on every connection"
+                    + " (prefer --credential-file: a command line is visible to other users)")
+    private String credential;
+
+    @Env("CP_CREDENTIAL_FILE")
+    @Option(names = "--credential-file", paramLabel = "FILE",
+            description = "a file holding the CP's credential (its first line); without either option the CP"
+                    + " is admitted by its id alone only if the operator marked it legacy")
+    private Path credentialFile;
+
     @Env("DEBUG_MODE")
     @Option(names = "--debug", defaultValue = "false", description = "verbose logging; missing arguments default to "
             + "localhost:6000, localhost:5000 and a random cp_<n>")
@@ -106,7 +119,25 @@ public final class MonitorCommand extends ProcessCommand {
                 Checks.within(spec, "--health-misses", healthMisses, 1, 1000),
                 Checks.atLeast(spec, "--reconnect-max", reconnectMax, SHORTEST_PERIOD),
                 dataDir != null ? dataDir : MonitorOptions.defaultDataDir(id),
-                debug);
+                debug, credential());
+    }
+
+    private String credential() {
+        if (credential != null && credentialFile != null) {
+            throw new ParameterException(spec.commandLine(), "give --credential or --credential-file, not both");
+        }
+        if (credentialFile == null) {
+            return credential == null || credential.isBlank() ? null : credential.strip();
+        }
+        try {
+            String firstLine = Files.readAllLines(credentialFile).stream().findFirst().orElse("").strip();
+            if (firstLine.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--credential-file " + credentialFile + " is empty");
+            }
+            return firstLine;
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "cannot read --credential-file " + credentialFile + ": " + e.getMessage());
+        }
     }
 
     private HostPort debugOnly(HostPort fallback, int index) {

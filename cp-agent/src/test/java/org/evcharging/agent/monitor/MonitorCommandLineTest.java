@@ -2,6 +2,7 @@ package org.evcharging.agent.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import org.evcharging.agent.Main;
 import org.evcharging.agent.config.HostPort;
 import org.evcharging.agent.support.CliRun;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The Monitor's argument forms, the design's variables, bad input and help, without starting it. */
 class MonitorCommandLineTest {
@@ -72,6 +74,25 @@ class MonitorCommandLineTest {
         assertThat(fromArgs.reconnectMax()).isEqualTo(Duration.ofMillis(1500));
         assertThat(fromArgs.location()).isEqualTo("Calle Mayor 1");
         assertThat(fromArgs.dataDir()).isEqualTo(Path.of("/tmp/m"));
+    }
+
+    @Test
+    void theCredentialComesFromAnOptionTheEnvironmentOrAFileAndIsNeverPrinted(@TempDir Path dir) throws Exception {
+        assertThat(parse(Map.of(), Map.of(), "e:7000", "c:7001", "cp_1").credential()).as("legacy: none").isNull();
+        assertThat(parse(Map.of(), Map.of(), "e:7000", "c:7001", "cp_1", "--credential", "abc_DEF-1").credential())
+                .isEqualTo("abc_DEF-1");
+        assertThat(parse(Map.of("CP_CREDENTIAL", "from-env"), Map.of(), "e:7000", "c:7001", "cp_1").credential())
+                .isEqualTo("from-env");
+        Path file = dir.resolve("cp_1.credential");
+        Files.writeString(file, "from-file\n");
+        MonitorOptions fromFile = parse(Map.of(), Map.of(), "e:7000", "c:7001", "cp_1", "--credential-file", file.toString());
+        assertThat(fromFile.credential()).isEqualTo("from-file");
+        assertThat(fromFile.toString()).doesNotContain("from-file");
+
+        assertThat(refusal(Map.of(), "e:7000", "c:7001", "cp_1", "--credential-file", dir.resolve("none").toString()))
+                .contains("cannot read --credential-file");
+        assertThat(refusal(Map.of(), "e:7000", "c:7001", "cp_1", "--credential", "x", "--credential-file", file.toString()))
+                .contains("not both");
     }
 
     @Test

@@ -34,8 +34,12 @@ public final class TestAgents {
         return MonitorOptions.defaults(engine, central, cpId)
                 .withTimings(HEARTBEAT_SECONDS, HEALTH_INTERVAL, HEALTH_MISSES, Duration.ofMillis(500))
                 .withDataDir(dataDir)
-                .withTariff("Test Street 1", PRICE);
+                .withTariff("Test Street 1", PRICE)
+                .withCredential(CREDENTIAL);
     }
+
+    /** The credential the test Monitors present, as Central's registry would have issued it. */
+    public static final String CREDENTIAL = "test-credential_0123456789";
 
     /** A CP id of its own for each test, so that records of other tests on the shared broker never count. */
     public static String uniqueCpId() {

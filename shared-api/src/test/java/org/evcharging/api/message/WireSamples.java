@@ -55,7 +55,7 @@ final class WireSamples {
         // Monitor -> Central
         add(MessageType.AUTH_REQUEST,
                 "{\"type\": \"auth_request\", \"message_id\": \"m-1\", \"id\": \"cp_001\", \"timestamp\": 1763633730}",
-                new AuthRequest("m-1", "cp_001", T));
+                new AuthRequest("m-1", "cp_001", T, null));
         add(MessageType.REGISTER_REQUEST,
                 "{\"type\": \"register_request\", \"message_id\": \"m-2\", \"id\": \"cp_001\", \"location\": \"Unknown\", "
                         + "\"price_per_kwh\": 0.2}",

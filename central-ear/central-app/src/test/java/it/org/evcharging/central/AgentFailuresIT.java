@@ -8,6 +8,7 @@ import it.org.evcharging.central.support.AgentProcess;
 import it.org.evcharging.central.support.CentralFixture;
 import it.org.evcharging.central.support.SharedCentral;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,11 +53,30 @@ class AgentFailuresIT {
         return new Cp(id, port, engine, monitor, dir);
     }
 
-    private static void authorizeAndAwaitActive(Cp cp) throws Exception {
+    /** The operator lets the waiting CP in; returns the credential its Monitor presents from now on. */
+    private static String authorizeAndAwaitActive(Cp cp) throws Exception {
         await().atMost(WAIT).until(() -> admin.get("charging-points/" + cp.id()).statusCode() == 200);
         assertThat(AdminApi.json(admin.get("charging-points/" + cp.id())).path("registration").asText()).isEqualTo("PENDING");
-        assertThat(admin.post("charging-points/" + cp.id() + "/authorize").statusCode()).isEqualTo(200);
+        HttpResponse<String> authorized = admin.post("charging-points/" + cp.id() + "/authorize");
+        assertThat(authorized.statusCode()).isEqualTo(200);
         awaitState(cp, "ACTIVE", WAIT);
+        return AdminApi.json(authorized).path("credential").asText();
+    }
+
+    /** A CP the operator registered in the registry first: its Monitor presents its credential on every connection. */
+    private static Cp startRegisteredCp(AgentProcess.Group group, int heartbeatSeconds) throws Exception {
+        String id = "cp_real_" + NEXT.incrementAndGet();
+        Path dir = system.workDir().resolve(id);
+        int port = AgentProcess.freePort();
+        AgentProcess engine = group.add(AgentProcess.engine(system.kafka().bootstrapServers(), port,
+                dir.resolve("engine"), 200, 60));
+        engine.awaitLine("ENGINE LISTENING ON", WAIT);
+        String credential = admin.register(id, AgentProcess.TEST_LOCATION, AgentProcess.TEST_PRICE);
+        AgentProcess monitor = group.add(AgentProcess.monitor(port, system.acceptorPort(), id, heartbeatSeconds,
+                dir.resolve("monitor"), credential));
+        Cp cp = new Cp(id, port, engine, monitor, dir);
+        awaitState(cp, "ACTIVE", WAIT);
+        return cp;
     }
 
     private static long awaitState(Cp cp, String state, Duration timeout) {
@@ -69,11 +89,13 @@ class AgentFailuresIT {
     void aNewCpIsPendingThenAuthorizedThenActiveAndComesBackAfterAMonitorRestart() throws Exception {
         try (AgentProcess.Group group = new AgentProcess.Group()) {
             Cp cp = startCp(group, 1);
-            authorizeAndAwaitActive(cp);
+            String credential = authorizeAndAwaitActive(cp);
 
             cp.monitor().stop();
             awaitState(cp, "DISCONNECTED", WAIT);
-            group.add(AgentProcess.monitor(cp.enginePort(), system.acceptorPort(), cp.id(), 1, cp.dir().resolve("monitor")));
+            // The operator installed the credential shown once at authorization: the CP returns by itself.
+            group.add(AgentProcess.monitor(cp.enginePort(), system.acceptorPort(), cp.id(), 1, cp.dir().resolve("monitor"),
+                    credential));
             long back = awaitState(cp, "ACTIVE", WAIT);
             System.out.printf("[timing] restarted Monitor -> ACTIVE again, no operator, in %d ms%n", back);
         }
@@ -82,8 +104,7 @@ class AgentFailuresIT {
     @Test
     void aKilledEngineMakesTheCpFaultyAndItsRestartMakesItActive() throws Exception {
         try (AgentProcess.Group group = new AgentProcess.Group()) {
-            Cp cp = startCp(group, 1);
-            authorizeAndAwaitActive(cp);
+            Cp cp = startRegisteredCp(group, 1);
 
             cp.engine().kill();
             long faulty = awaitState(cp, "FAULTY", Duration.ofSeconds(3));
@@ -99,8 +120,7 @@ class AgentFailuresIT {
     @Test
     void aKilledMonitorMakesTheCpDisconnectedWithinASecond() throws Exception {
         try (AgentProcess.Group group = new AgentProcess.Group()) {
-            Cp cp = startCp(group, 5);
-            authorizeAndAwaitActive(cp);
+            Cp cp = startRegisteredCp(group, 5);
 
             cp.monitor().kill();
             long disconnected = awaitState(cp, "DISCONNECTED", Duration.ofSeconds(1));
@@ -111,8 +131,7 @@ class AgentFailuresIT {
     @Test
     void aFrozenMonitorIsDisconnectedAfterThreeHeartbeatIntervalsAndReturnsWhenThawed() throws Exception {
         try (AgentProcess.Group group = new AgentProcess.Group()) {
-            Cp cp = startCp(group, 1);
-            authorizeAndAwaitActive(cp);
+            Cp cp = startRegisteredCp(group, 1);
 
             cp.monitor().freeze();
             long disconnected = awaitState(cp, "DISCONNECTED", Duration.ofSeconds(8));
@@ -127,10 +146,8 @@ class AgentFailuresIT {
     @Test
     void afterACentralRestartEveryCpIsDisconnectedThenBackByItself() throws Exception {
         try (AgentProcess.Group group = new AgentProcess.Group()) {
-            Cp first = startCp(group, 1);
-            Cp second = startCp(group, 1);
-            authorizeAndAwaitActive(first);
-            authorizeAndAwaitActive(second);
+            Cp first = startRegisteredCp(group, 1);
+            Cp second = startRegisteredCp(group, 1);
             assertThat(admin.post("charging-points/" + second.id() + "/stop").statusCode()).isEqualTo(200);
             awaitState(second, "STOPPED", WAIT);
 

@@ -43,6 +43,9 @@ class ChargingPointLinkIT {
         admin = new AdminApi(system.central().baseUri(), null);
     }
 
+    /** The credential each CP got when the operator authorized it, as its Monitor keeps it. */
+    private static final java.util.Map<String, String> CREDENTIALS = new java.util.concurrent.ConcurrentHashMap<>();
+
     static String newCpId() {
         return "cp_link_" + NEXT.incrementAndGet();
     }
@@ -53,7 +56,9 @@ class ChargingPointLinkIT {
         AuthRequest auth = AuthRequest.of(cpId);
         AuthResponse answer = monitor.call(auth, AuthResponse.class);
         if (ReplyStatus.PENDING.equals(answer.status())) {
-            assertThat(admin.post("charging-points/" + cpId + "/authorize").statusCode()).isEqualTo(200);
+            var authorized = admin.post("charging-points/" + cpId + "/authorize");
+            assertThat(authorized.statusCode()).isEqualTo(200);
+            CREDENTIALS.put(cpId, AdminApi.json(authorized).path("credential").asText());
             monitor.await(AuthResponse.class, r -> ReplyStatus.SUCCESS.equals(r.status()), Duration.ofSeconds(5));
         }
         Response registered = monitor.call(RegisterRequest.of(cpId, "Alicante", 0.25, heartbeatSeconds), Response.class);
@@ -161,7 +166,8 @@ class ChargingPointLinkIT {
         }
         await().atMost(Duration.ofSeconds(2)).until(() -> admin.stateOf(cpId).equals("DISCONNECTED"));
         try (FakeMonitor again = FakeMonitor.connect(system.acceptorPort())) {
-            again.call(AuthRequest.of(cpId), AuthResponse.class);
+            assertThat(again.call(AuthRequest.of(cpId, CREDENTIALS.get(cpId)), AuthResponse.class).status())
+                    .as("admitted by its credential").isEqualTo(ReplyStatus.SUCCESS);
             again.call(RegisterRequest.of(cpId, "Alicante", 0.25, 5), Response.class);
             again.call(StatusUpdate.of(cpId, ChargingPointState.ACTIVE), Response.class);
             assertThat(admin.stateOf(cpId)).as("still out of order after reconnecting").isEqualTo("STOPPED");

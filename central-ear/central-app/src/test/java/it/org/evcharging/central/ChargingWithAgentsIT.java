@@ -58,14 +58,18 @@ class ChargingWithAgentsIT {
         String id = "cp_agent_" + NEXT.incrementAndGet();
         Cp cp = new Cp(id, AgentProcess.freePort(), system.workDir().resolve(id));
         startEngine(group, cp, maxDurationSeconds);
-        group.add(AgentProcess.monitor(cp.port(), system.acceptorPort(), id, 1, cp.dir().resolve("monitor")));
-        authorizeAndAwaitActive(id);
+        startMonitor(group, cp);
+        awaitActive(id);
         return cp;
     }
 
-    /** The shared Central leaves new CPs to the operator: authorize through the API, then the CP is ACTIVE. */
-    private static void authorizeAndAwaitActive(String id) throws Exception {
-        admin.authorizeWhenPending(id, WAIT);
+    /** The operator registered the CP in the registry; its Monitor presents the credential on every connection. */
+    private static AgentProcess startMonitor(AgentProcess.Group group, Cp cp) throws Exception {
+        String credential = admin.register(cp.id(), AgentProcess.TEST_LOCATION, AgentProcess.TEST_PRICE);
+        return group.add(AgentProcess.monitor(cp.port(), system.acceptorPort(), cp.id(), 1, cp.dir().resolve("monitor"), credential));
+    }
+
+    private static void awaitActive(String id) {
         await().atMost(WAIT).until(() -> admin.stateOf(id).equals("ACTIVE"));
     }
 
@@ -150,8 +154,8 @@ class ChargingWithAgentsIT {
             String id = "cp_agent_" + NEXT.incrementAndGet();
             Cp cp = new Cp(id, AgentProcess.freePort(), system.workDir().resolve(id));
             AgentProcess engine = startEngine(group, cp, 60);
-            group.add(AgentProcess.monitor(cp.port(), system.acceptorPort(), id, 1, cp.dir().resolve("monitor")));
-            authorizeAndAwaitActive(id);
+            startMonitor(group, cp);
+            awaitActive(id);
             String sessionId = charge(driver, cp);
             driver.await(ChargingStatusUpdate.class, u -> u.energyConsumedKwh() >= 0.01, WAIT);
 
@@ -175,8 +179,8 @@ class ChargingWithAgentsIT {
             String id = "cp_agent_" + NEXT.incrementAndGet();
             Cp cp = new Cp(id, AgentProcess.freePort(), system.workDir().resolve(id));
             startEngine(group, cp, 60);
-            AgentProcess monitor = group.add(AgentProcess.monitor(cp.port(), system.acceptorPort(), id, 1, cp.dir().resolve("monitor")));
-            authorizeAndAwaitActive(id);
+            AgentProcess monitor = startMonitor(group, cp);
+            awaitActive(id);
             String sessionId = charge(driver, cp);
 
             monitor.kill();

@@ -35,4 +35,10 @@ public interface CentralSettings {
 
     /** How many lines of the panel's live feed are kept for a panel that opens later. */
     int panelFeedSize();
+
+    /** At most this many CPs may wait for the operator: unknown ids beyond it are refused. */
+    int maxPendingCps();
+
+    /** At most this many unknown CPs a minute may join the pending list from one source address. */
+    int newcomersPerMinutePerSource();
 }

@@ -18,6 +18,7 @@ import org.evcharging.central.domain.model.chargingpoint.ChargingPoint;
 import org.evcharging.central.domain.model.chargingpoint.ChargingPointRepository;
 import org.evcharging.central.domain.model.chargingpoint.CpId;
 import org.evcharging.central.domain.model.chargingpoint.Registration;
+import org.evcharging.central.domain.shared.ConflictException;
 import org.evcharging.central.domain.shared.DomainException;
 
 /**
@@ -39,19 +40,25 @@ public class ChargingPointService {
     @Inject
     Event<ChargingPointChanged> changes;
 
+    @Inject
+    NewcomerGate newcomers;
+
     Clock clock = Clock.systemUTC();
 
-    /** A CP asks to join: known and authorized → true; otherwise it waits (recorded as a pending CP). */
-    public boolean authenticate(CpId id) {
-        return repository.find(id).orElseGet(() -> newcomer(id)).isAuthorized();
+    /**
+     * A CP asks to join: the known CP, or a newcomer recorded as pending (authorized and legacy when
+     * the network authorizes newcomers). Unknown ids from {@code source} pass the {@link NewcomerGate}.
+     */
+    public ChargingPoint knownOrNewcomer(CpId id, String source) {
+        return repository.find(id).orElseGet(() -> newcomer(id, source));
     }
 
     /**
      * Its Monitor registers. A CP never authorized cannot register (quirk 10.12); it is recorded as
      * pending so the operator sees it. Returns true for the CP's very first registration.
      */
-    public boolean register(CpId id, String location, BigDecimal pricePerKwh) {
-        ChargingPoint cp = repository.find(id).orElseGet(() -> newcomer(id));
+    public boolean register(CpId id, String location, BigDecimal pricePerKwh, String source) {
+        ChargingPoint cp = repository.find(id).orElseGet(() -> newcomer(id, source));
         boolean first = cp.register(location, pricePerKwh, clock.millis());
         changed(cp);
         return first;
@@ -78,8 +85,66 @@ public class ChargingPointService {
         return repository.findByRegistration(Registration.PENDING);
     }
 
-    public ChargingPoint authorize(CpId id) {
-        return update(id, ChargingPoint::authorize);
+    /** Lets a pending CP in: with the hash of its new credential, or by id alone when {@code credentialHash} is null. */
+    public ChargingPoint authorize(CpId id, String credentialHash) {
+        return update(id, cp -> {
+            cp.authorize();
+            if (credentialHash == null) {
+                cp.legacy(true);
+            } else {
+                cp.credentialIssued(credentialHash);
+            }
+        });
+    }
+
+    /**
+     * The operator registers a CP in the registry, which authorizes it: a new one, or one waiting in
+     * the pending list. A CP already authorized is refused: its details are changed with {@link #setDetails}.
+     */
+    public ChargingPoint registerByOperator(CpId id, String location, BigDecimal pricePerKwh, String credentialHash) {
+        Optional<ChargingPoint> known = repository.find(id);
+        if (known.isPresent() && known.get().isAuthorized()) {
+            throw new ConflictException("Charging point " + id + " is already registered");
+        }
+        ChargingPoint cp = known.orElseGet(() -> {
+            ChargingPoint created = ChargingPoint.registeredByOperator(id, location, pricePerKwh, clock.millis());
+            repository.add(created);
+            return created;
+        });
+        cp.operatorSets(location, pricePerKwh);
+        if (credentialHash == null) {
+            cp.admittedByIdAlone();
+        } else {
+            cp.credentialIssued(credentialHash);
+        }
+        return changed(cp);
+    }
+
+    public ChargingPoint setDetails(CpId id, String location, BigDecimal pricePerKwh) {
+        return update(id, cp -> cp.operatorSets(location, pricePerKwh));
+    }
+
+    /** A new credential replaces the CP's previous one (which no longer admits anybody). */
+    public ChargingPoint credentialIssued(CpId id, String credentialHash) {
+        return update(id, cp -> cp.credentialIssued(credentialHash));
+    }
+
+    public ChargingPoint credentialRevoked(CpId id) {
+        return update(id, ChargingPoint::credentialRevoked);
+    }
+
+    public ChargingPoint legacy(CpId id, boolean idOnly) {
+        return update(id, cp -> cp.legacy(idOnly));
+    }
+
+    /** The CP leaves the network: its row goes, its sessions' history stays. Refused while it supplies. */
+    public ChargingPoint deregister(CpId id) {
+        ChargingPoint cp = repository.get(id);
+        if (cp.isSupplying()) {
+            throw new ConflictException("Charging point " + id + " is supplying a charge: stop it first");
+        }
+        repository.remove(cp);
+        return cp;
     }
 
     public void linkLost(CpId id) {
@@ -121,7 +186,10 @@ public class ChargingPointService {
         return byState;
     }
 
-    private ChargingPoint newcomer(CpId id) {
+    private ChargingPoint newcomer(CpId id, String source) {
+        if (!settings.autoAuthorize()) {
+            newcomers.admit(source, repository.findByRegistration(Registration.PENDING).size());
+        }
         ChargingPoint cp = ChargingPoint.firstSeen(id, settings.autoAuthorize(), clock.millis());
         repository.add(cp);
         return changed(cp);

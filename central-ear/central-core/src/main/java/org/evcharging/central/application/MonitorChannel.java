@@ -20,4 +20,10 @@ public interface MonitorChannel {
 
     /** From now on this connection speaks for {@code id}. */
     void speaksFor(CpId id);
+
+    /** This connection proved it speaks for {@code id}: its credential, its legacy id, or the operator's approval of it. */
+    void admittedFor(CpId id);
+
+    /** Whether {@link #admittedFor} was said for {@code id} on this connection. */
+    boolean isAdmittedFor(CpId id);
 }

@@ -6,9 +6,14 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 import org.evcharging.api.model.ChargingPointState;
+import org.evcharging.central.application.audit.AuditEntry;
+import org.evcharging.central.application.audit.AuditTrail;
+import org.evcharging.central.application.credentials.CredentialHasher;
+import org.evcharging.central.domain.model.chargingpoint.Admission;
 import org.evcharging.central.domain.model.chargingpoint.ChargingPoint;
 import org.evcharging.central.domain.model.chargingpoint.CpId;
 import org.evcharging.central.domain.shared.ConflictException;
@@ -40,6 +45,12 @@ public class MonitorReports {
     @Inject
     CentralSettings settings;
 
+    @Inject
+    CredentialHasher hasher;
+
+    @Inject
+    AuditTrail audit;
+
     LongSupplier nanoTime = System::nanoTime;
 
     /** Any message from a linked Monitor proves it is alive, not only heartbeats. */
@@ -47,16 +58,32 @@ public class MonitorReports {
         ownLink(channel).ifPresent(link -> link.seen(nanoTime.getAsLong()));
     }
 
-    /** Returns true when the CP is authorized; otherwise it waits, and the approval will reach this connection. */
+    /** As {@link #authenticate(MonitorChannel, CpId, String, String)} for a Monitor that presents no credential. */
     public boolean authenticate(MonitorChannel channel, CpId id, String authMessageId) {
-        boolean authorized = chargingPoints.authenticate(id);
-        MonitorLink link = bind(channel, id, null);
-        if (!authorized) {
+        return authenticate(channel, id, null, authMessageId);
+    }
+
+    /**
+     * Returns true when the connection may speak for the CP (its credential, or its id alone for a
+     * legacy CP); false when the CP waits, and the approval will reach this connection. A refused
+     * connection is not linked, so the CP's current link, if any, goes on untouched.
+     */
+    public boolean authenticate(MonitorChannel channel, CpId id, String credential, String authMessageId) {
+        ChargingPoint cp = newcomerOrRefuse(channel, id, "monitor.auth", () -> chargingPoints.knownOrNewcomer(id, source(channel)));
+        // The slow hash runs here, once per connection; heartbeats only look up the link.
+        Admission admission = Admission.of(cp, credential, hasher::matches);
+        if (admission == Admission.PENDING) {
             // Bound to the newest connection, so the approval reaches a Monitor that reconnected (quirk 10.16).
-            link.pendingAuthMessageId(authMessageId);
+            bind(channel, id, null).pendingAuthMessageId(authMessageId);
             LOG.info(() -> "CP " + id + " waits for an operator's authorization (" + channel.id() + ")");
+            return false;
         }
-        return authorized;
+        if (!admission.isAdmitted()) {
+            throw refused(channel, id, "monitor.auth", admission.refusal(id));
+        }
+        channel.admittedFor(id);
+        bind(channel, id, null);
+        return true;
     }
 
     /**
@@ -67,14 +94,22 @@ public class MonitorReports {
                             Integer heartbeatSeconds, String messageId) {
         int heartbeat = heartbeatSeconds(heartbeatSeconds).orElse(settings.defaultHeartbeatSeconds());
         BigDecimal price = price(pricePerKwh);
+        chargingPoints.find(id).filter(cp -> cp.isAuthorized() && !cp.isLegacy() && !channel.isAdmittedFor(id))
+                .ifPresent(cp -> {
+                    throw refused(channel, id, "monitor.register", "Charging point " + id
+                            + " must authenticate with its credential on this connection first");
+                });
         try {
-            boolean first = chargingPoints.register(id, location, price);
+            boolean first = newcomerOrRefuse(channel, id, "monitor.register",
+                    () -> chargingPoints.register(id, location, price, source(channel)));
             bind(channel, id, heartbeat);
             sessions.monitorBack(id);
             LOG.info(() -> "CP " + id + " registered from " + channel.id());
             return first;
         } catch (ConflictException notAuthorized) {
-            bind(channel, id, heartbeat).pendingAuthMessageId(messageId);
+            if (chargingPoints.find(id).filter(cp -> !cp.isAuthorized()).isPresent()) {
+                bind(channel, id, heartbeat).pendingAuthMessageId(messageId);
+            }
             throw notAuthorized;
         }
     }
@@ -86,7 +121,8 @@ public class MonitorReports {
             if (chargingPoints.find(id).isEmpty()) {
                 return Heartbeat.UNKNOWN_CP;
             }
-            throw new ConflictException("Charging point " + id + " must authenticate or register on this connection first");
+            throw refused(channel, id, "monitor.heartbeat",
+                    "Charging point " + id + " must authenticate or register on this connection first");
         }
         interval.ifPresent(link::heartbeatSeconds);
         return link.pendingAuthMessageId() != null ? Heartbeat.WAITING_FOR_AUTHORIZATION : Heartbeat.ALIVE;
@@ -143,8 +179,36 @@ public class MonitorReports {
     private void registeredOn(MonitorChannel channel, CpId id) {
         boolean registered = ownLink(channel).filter(l -> l.cpId().equals(id) && l.pendingAuthMessageId() == null).isPresent();
         if (!registered) {
-            throw new ConflictException("Charging point " + id + " is not registered on this connection");
+            throw refused(channel, id, "monitor.report", "Charging point " + id + " is not registered on this connection");
         }
+    }
+
+    /** Runs {@code join}, which may create a newcomer; a refusal of the newcomer (flood) is audited. */
+    private <T> T newcomerOrRefuse(MonitorChannel channel, CpId id, String action, Supplier<T> join) {
+        boolean known = chargingPoints.find(id).isPresent();
+        try {
+            return join.get();
+        } catch (ConflictException refusal) {
+            if (!known && chargingPoints.find(id).isEmpty()) {
+                throw refused(channel, id, action, refusal.getMessage());
+            }
+            throw refusal;
+        }
+    }
+
+    /** A security refusal: recorded in the audit trail, then returned for the caller to throw. */
+    private ConflictException refused(MonitorChannel channel, CpId id, String action, String reason) {
+        audit.record(AuditEntry.refused("cp:" + id, source(channel), action, "connection " + channel.id(), reason));
+        LOG.warning(() -> "Refused " + action + " of CP " + id + " from " + channel.id() + ": " + reason);
+        return new ConflictException(reason);
+    }
+
+    /** The Monitor's address without its port: what rate limits and the audit log key on. */
+    static String source(MonitorChannel channel) {
+        String address = channel.id();
+        int colon = address == null ? -1 : address.lastIndexOf(':');
+        String host = colon > 0 ? address.substring(0, colon) : address;
+        return host != null && host.startsWith("/") ? host.substring(1) : host;
     }
 
     private static Optional<Integer> heartbeatSeconds(Integer announced) {

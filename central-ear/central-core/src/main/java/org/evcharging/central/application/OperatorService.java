@@ -5,12 +5,16 @@ import jakarta.inject.Inject;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.logging.Logger;
 
 import org.evcharging.api.message.monitor.AuthResponse;
 import org.evcharging.api.message.monitor.ResumeCpCommand;
 import org.evcharging.api.message.monitor.StopCpCommand;
+import org.evcharging.central.application.credentials.CredentialHasher;
+import org.evcharging.central.application.credentials.CredentialSecrets;
 import org.evcharging.central.domain.model.chargingpoint.ChargingPoint;
 import org.evcharging.central.domain.model.chargingpoint.CpId;
 import org.evcharging.central.domain.shared.DomainException;
@@ -33,18 +37,37 @@ public class OperatorService {
     @Inject
     MonitorLinks links;
 
-    /** Lets a pending CP in; a Monitor waiting on its connection is told at once and registers. */
-    public ChargingPoint authorize(CpId id) {
-        ChargingPoint cp = chargingPoints.authorize(id);
+    @Inject
+    CredentialHasher hasher;
+
+    /** Lets a pending CP in with a new credential, shown once in the result. */
+    public Enrolled authorize(CpId id) {
+        return authorize(id, false);
+    }
+
+    /**
+     * Lets a pending CP in: with a new credential its Monitor presents on every later connection, or
+     * by id alone ({@code legacy}, for first-implementation Monitors). A Monitor waiting on its
+     * connection is told at once and registers: the operator's approval admits that connection.
+     */
+    public Enrolled authorize(CpId id, boolean legacy) {
+        String secret = legacy ? null : CredentialSecrets.newSecret();
+        ChargingPoint cp = chargingPoints.authorize(id, secret == null ? null : hasher.hash(secret));
+        approveWaitingConnection(links, id);
+        LOG.info(() -> "Operator authorized CP " + id + (legacy ? " (legacy: by id alone)" : " with a new credential"));
+        return new Enrolled(cp, secret);
+    }
+
+    /** The Monitor waiting for approval on its connection is admitted and told to register. */
+    static void approveWaitingConnection(MonitorLinks links, CpId id) {
         links.find(id).ifPresent(link -> {
             String pending = link.pendingAuthMessageId();
             if (pending != null) {
                 link.pendingAuthMessageId(null);
+                link.channel().admittedFor(id);
                 link.channel().send(AuthResponse.approved(pending, id.value()));
             }
         });
-        LOG.info(() -> "Operator authorized CP " + id);
-        return cp;
     }
 
     /** Out of order: any supply in progress ends, the CP refuses new ones until resumed. */
@@ -63,8 +86,15 @@ public class OperatorService {
         return cp;
     }
 
+    /** Every pending CP in, each with its own new credential (listed once in the result). */
     public BulkResult authorizeAll() {
-        return forEach(chargingPoints.pending(), this::authorize);
+        Map<String, String> credentials = new TreeMap<>();
+        BulkResult result = forEach(chargingPoints.pending(), id -> {
+            Enrolled enrolled = authorize(id);
+            credentials.put(id.value(), enrolled.credential());
+            return enrolled.chargingPoint();
+        });
+        return new BulkResult(result.done(), result.refused(), credentials);
     }
 
     public BulkResult stopAll() {
@@ -89,8 +119,15 @@ public class OperatorService {
         return new BulkResult(done, refused);
     }
 
-    /** The outcome of an action on every CP it applies to. */
-    public record BulkResult(List<String> done, List<Refusal> refused) {
+    /**
+     * The outcome of an action on every CP it applies to; {@code credentials} holds the secrets
+     * issued by an authorization (CP id to secret), shown this once.
+     */
+    public record BulkResult(List<String> done, List<Refusal> refused, Map<String, String> credentials) {
+
+        public BulkResult(List<String> done, List<Refusal> refused) {
+            this(done, refused, Map.of());
+        }
 
         public record Refusal(String cpId, String reason) {
         }

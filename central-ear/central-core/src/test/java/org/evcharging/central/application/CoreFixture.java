@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -59,6 +61,12 @@ final class CoreFixture {
     final RecordingEvent<PanelNotice> notices = new RecordingEvent<>(feed::notice);
     final RecordingEvent<ChargingPointChanged> changes = new RecordingEvent<>(feed::changed);
     final MonitorLinks links = new MonitorLinks();
+    final FakeHasher hasher = new FakeHasher();
+    final RecordingAuditTrail audit = new RecordingAuditTrail();
+    final NewcomerGate newcomers = new NewcomerGate();
+    final ChargingPointRegistry registry = new ChargingPointRegistry();
+    /** The credential each CP was given, as its Monitor keeps it. */
+    final Map<String, String> credentials = new ConcurrentHashMap<>();
     final RunningSessions running = new RunningSessions();
     final ChargingPointService chargingPoints = new ChargingPointService();
     final SessionStore store = new SessionStore();
@@ -82,6 +90,13 @@ final class CoreFixture {
         chargingPoints.settings = settings;
         chargingPoints.changes = changes;
         chargingPoints.clock = clock;
+        chargingPoints.newcomers = newcomers;
+        newcomers.settings = settings;
+        newcomers.nanoTime = nanos::get;
+
+        registry.chargingPoints = chargingPoints;
+        registry.links = links;
+        registry.hasher = hasher;
 
         store.sessions = sessionRepository;
         store.chargingPoints = chargingPointRepository;
@@ -101,6 +116,8 @@ final class CoreFixture {
         reports.links = links;
         reports.settings = settings;
         reports.nanoTime = nanos::get;
+        reports.hasher = hasher;
+        reports.audit = audit;
 
         driverService.sessions = sessions;
         driverService.store = store;
@@ -111,6 +128,7 @@ final class CoreFixture {
         operator.chargingPoints = chargingPoints;
         operator.sessions = sessions;
         operator.links = links;
+        operator.hasher = hasher;
 
         queries.chargingPoints = chargingPoints;
         queries.sessions = store;
@@ -128,6 +146,7 @@ final class CoreFixture {
     CoreFixture restarted() {
         CoreFixture next = new CoreFixture(chargingPointRepository, sessionRepository);
         next.millis.set(millis.get());
+        next.credentials.putAll(credentials);
         return next;
     }
 
@@ -144,11 +163,14 @@ final class CoreFixture {
         return monitor;
     }
 
-    /** The CP's Monitor (re)connects on {@code monitor}: authenticates (authorized once if new) and registers. */
+    /**
+     * The CP's Monitor (re)connects on {@code monitor}: authenticates with its credential (authorized
+     * once if new, keeping the credential issued) and registers.
+     */
     void connect(FakeMonitorChannel monitor, String id) {
         CpId cpId = CpId.of(id);
-        if (!reports.authenticate(monitor, cpId, "auth-" + id)) {
-            operator.authorize(cpId);
+        if (!reports.authenticate(monitor, cpId, credentials.get(id), "auth-" + id)) {
+            credentials.put(id, operator.authorize(cpId).credential());
         }
         reports.register(monitor, cpId, "Street " + id, Double.valueOf(PRICE), 1, "reg-" + id);
     }

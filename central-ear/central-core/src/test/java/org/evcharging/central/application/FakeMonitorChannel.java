@@ -13,6 +13,7 @@ final class FakeMonitorChannel implements MonitorChannel {
     private final String id;
     private volatile boolean open = true;
     private volatile CpId cpId;
+    private volatile CpId admitted;
 
     FakeMonitorChannel(String id) {
         this.id = id;
@@ -54,5 +55,15 @@ final class FakeMonitorChannel implements MonitorChannel {
     /** Messages of one type sent to this Monitor. */
     <T extends WireMessage> List<T> sentOf(Class<T> type) {
         return sent.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    @Override
+    public void admittedFor(CpId id) {
+        admitted = id;
+    }
+
+    @Override
+    public boolean isAdmittedFor(CpId id) {
+        return id.equals(admitted);
     }
 }

@@ -32,6 +32,11 @@ final class InMemoryChargingPoints implements ChargingPointRepository {
     }
 
     @Override
+    public synchronized void remove(ChargingPoint chargingPoint) {
+        byId.remove(chargingPoint.id().value());
+    }
+
+    @Override
     public synchronized List<ChargingPoint> findAll() {
         return List.copyOf(byId.values());
     }

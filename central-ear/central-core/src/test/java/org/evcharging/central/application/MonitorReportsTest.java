@@ -64,7 +64,7 @@ class MonitorReportsTest {
         central.activeCp("cp_001");
         FakeMonitorChannel again = new FakeMonitorChannel("10.0.0.2:40002");
 
-        assertThat(central.reports.authenticate(again, CP, "auth-2")).isTrue();
+        assertThat(central.reports.authenticate(again, CP, central.credentials.get("cp_001"), "auth-2")).isTrue();
         assertThat(central.reports.heartbeat(again, CP, null)).isEqualTo(Heartbeat.ALIVE);
     }
 

@@ -130,7 +130,7 @@ class OperatorServiceTest {
         central.reports.authenticate(monitor, CP, "auth-1");
         central.reports.linkLost(monitor, "gave up");
 
-        assertThat(central.operator.authorize(CP).registration()).isEqualTo(Registration.AUTHORIZED);
+        assertThat(central.operator.authorize(CP).chargingPoint().registration()).isEqualTo(Registration.AUTHORIZED);
         assertThat(monitor.sent).isEmpty();
     }
 

@@ -14,6 +14,8 @@ final class TestSettings implements CentralSettings {
     Duration sessionRestartGrace = Duration.ofSeconds(180);
     Duration requestMaxAge = Duration.ofSeconds(300);
     int panelFeedSize = 50;
+    int maxPendingCps = 100;
+    int newcomersPerMinutePerSource = 20;
 
     @Override
     public boolean autoAuthorize() {
@@ -58,5 +60,15 @@ final class TestSettings implements CentralSettings {
     @Override
     public int panelFeedSize() {
         return panelFeedSize;
+    }
+
+    @Override
+    public int maxPendingCps() {
+        return maxPendingCps;
+    }
+
+    @Override
+    public int newcomersPerMinutePerSource() {
+        return newcomersPerMinutePerSource;
     }
 }

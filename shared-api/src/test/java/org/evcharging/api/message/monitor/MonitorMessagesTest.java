@@ -55,6 +55,18 @@ class MonitorMessagesTest {
     }
 
     @Test
+    void theCredentialIsAnOptionalExtraOfAuthRequestNeverPrinted() {
+        assertThat(treeOf(AuthRequest.of("cp_001")).has("credential")).as("first-implementation shape").isFalse();
+        AuthRequest ours = AuthRequest.of("cp_001", "s3cret-Value_1");
+
+        assertThat(treeOf(ours).get("credential").asText()).isEqualTo("s3cret-Value_1");
+        assertThat(ours.toString()).doesNotContain("s3cret");
+        assertThat(((org.evcharging.api.message.ParseResult.Parsed) org.evcharging.api.message.MessageCodec.parse(
+                "{\"type\": \"auth_request\", \"message_id\": \"m\", \"id\": \"cp_001\", \"credential\": \"abc\"}"))
+                .message()).isEqualTo(new AuthRequest("m", "cp_001", null, "abc"));
+    }
+
+    @Test
     void authResponseHasItsOwnShapeWithoutInfoOrSession() {
         AuthResponse approved = AuthResponse.approved("m-1", "cp_001");
 

@@ -110,6 +110,33 @@ class RepositoriesArquillianIT {
     }
 
     @Test
+    void aCredentialHashTheLegacyFlagAndTheOperatorsDetailsAreKeptAndARemovedCpIsGone() throws Exception {
+        CpId id = CpId.of(unique("cp_arq_reg_"));
+        inTransaction(() -> {
+            ChargingPoint cp = ChargingPoint.registeredByOperator(id, "Registry bay", new BigDecimal("0.31"), System.currentTimeMillis());
+            cp.credentialIssued("PBKDF2WithHmacSHA256:1:c2FsdA==:aGFzaA==");
+            points.add(cp);
+            return null;
+        });
+
+        ChargingPoint found = inTransaction(() -> points.get(id));
+        assertEquals("PBKDF2WithHmacSHA256:1:c2FsdA==:aGFzaA==", found.credentialHash());
+        assertTrue(found.hasOperatorDetails());
+        assertFalse(found.isLegacy());
+        inTransaction(() -> {
+            points.get(id).legacy(true);
+            return null;
+        });
+        assertTrue(inTransaction(() -> points.get(id)).isLegacy());
+
+        inTransaction(() -> {
+            points.remove(points.get(id));
+            return null;
+        });
+        assertFalse(inTransaction(() -> points.find(id)).isPresent());
+    }
+
+    @Test
     void aSessionIsFoundByIdAndByItsRequestAndIsUnfinishedUntilItEnds() throws Exception {
         CpId cpId = CpId.of(unique("cp_arq_"));
         String sessionId = UUID.randomUUID().toString();

@@ -42,7 +42,8 @@ class AdminConsoleIT {
         try (FakeMonitor cp = ScriptedCharge.pendingCp(system, CP)) {
             String pending = console("7\n8\n" + CP + "\n0\n");
             assertThat(pending).containsPattern(CP + "\\s+Unknown\\s+0\\.00\\s+DISCONNECTED\\s+PENDING")
-                    .contains("Authorized: " + CP);
+                    .contains("Authorized: " + CP)
+                    .containsPattern("Credential of " + CP + " \\(shown once\\): [A-Za-z0-9_-]{43}");
             cp.await(org.evcharging.api.message.monitor.AuthResponse.class,
                     r -> org.evcharging.api.message.ReplyStatus.SUCCESS.equals(r.status()), ScriptedCharge.WAIT);
             ScriptedCharge.activate(cp, CP);

@@ -55,6 +55,11 @@ class PanelIT {
             click(browser, "authorize");
             cp.await(org.evcharging.api.message.monitor.AuthResponse.class,
                     r -> org.evcharging.api.message.ReplyStatus.SUCCESS.equals(r.status()), WAIT);
+            String shownOnce = stable(browser).until(d -> d.findElements(By.cssSelector(
+                    "#action-result code[data-credential-for='" + CP + "']")).stream().map(WebElement::getText)
+                    .filter(text -> !text.isBlank()).findFirst().orElse(null));
+            assertThat(shownOnce).as("the credential, shown once to the operator").matches("[A-Za-z0-9_-]{43}");
+            assertThat(admin.get("charging-points/" + CP).body()).doesNotContain(shownOnce);
             ScriptedCharge.activate(cp, CP);
             awaitTile(browser, "ACTIVE", "green");
             awaitText(browser, ".pending", null);
@@ -92,6 +97,35 @@ class PanelIT {
                     .contains("CP " + CP + " is FAULTY")
                     .contains("CP " + CP + " is STOPPED");
             browser.screenshot("panel-5-stopped");
+        }
+    }
+
+    @Test
+    void aCpAuthorizedAsLegacyFromThePageWearsTheBadgeAndGetsNoCredential() throws Exception {
+        String legacyCp = "cp_panel_legacy";
+        String tileCss = ".tile[data-cp='" + legacyCp + "']";
+        try (FakeMonitor cp = ScriptedCharge.pendingCp(system, legacyCp); Browser browser = Browser.desktop()) {
+            signInAsOperator(browser);
+            browser.driver().get(system.central().baseUri().resolve("/panel/").toString());
+
+            stable(browser).until(d -> {
+                WebElement legacyBox = d.findElement(By.cssSelector(tileCss + " input[data-legacy-for='" + legacyCp + "']"));
+                if (!legacyBox.isSelected()) {
+                    legacyBox.click();
+                }
+                d.findElement(By.cssSelector(tileCss + " button[data-action='authorize']")).click();
+                return true;
+            });
+            cp.await(org.evcharging.api.message.monitor.AuthResponse.class,
+                    r -> org.evcharging.api.message.ReplyStatus.SUCCESS.equals(r.status()), WAIT);
+            ScriptedCharge.activate(cp, legacyCp);
+
+            stable(browser).until(d -> d.findElement(By.cssSelector(tileCss + " .legacy")).getText().equals("Legacy"));
+            assertThat(browser.driver().findElements(By.cssSelector("#action-result code"))).as("no credential").isEmpty();
+            var view = AdminApi.json(admin.get("charging-points/" + legacyCp));
+            assertThat(view.path("legacy").asBoolean()).isTrue();
+            assertThat(view.path("has_credential").asBoolean()).isFalse();
+            browser.screenshot("panel-legacy-badge");
         }
     }
 

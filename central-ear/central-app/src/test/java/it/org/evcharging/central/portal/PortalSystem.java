@@ -84,8 +84,10 @@ final class PortalSystem implements AutoCloseable {
         AgentProcess engine = agents.add(AgentProcess.engine(central.kafka().bootstrapServers(), enginePort,
                 dir.resolve("engine"), ENGINE_TICK_MS, maxChargeSeconds));
         engine.awaitLine("ENGINE LISTENING ON", Duration.ofSeconds(30));
-        agents.add(AgentProcess.monitor(enginePort, central.acceptorPort(), cpId, 1, dir.resolve("monitor")));
-        new AdminApi(central.central().baseUri(), null).authorizeWhenPending(cpId, Duration.ofSeconds(30));
+        // Registered by the operator first, so the Monitor comes back by itself after a Central restart.
+        String credential = new AdminApi(central.central().baseUri(), null)
+                .register(cpId, AgentProcess.TEST_LOCATION, AgentProcess.TEST_PRICE);
+        agents.add(AgentProcess.monitor(enginePort, central.acceptorPort(), cpId, 1, dir.resolve("monitor"), credential));
         cpIds.add(cpId);
     }
 

@@ -79,14 +79,44 @@ public final class AdminApi {
     /**
      * The operator authorizes {@code cpId} once its Monitor has asked to join (the CP is known and
      * pending), polling until {@code timeout}; fails unless the API accepts the authorization.
+     * Returns the CP's credential, issued this once.
      */
-    public void authorizeWhenPending(String cpId, Duration timeout) {
+    public String authorizeWhenPending(String cpId, Duration timeout) {
         await("authorization of " + cpId).atMost(timeout).pollInterval(Duration.ofMillis(100))
                 .until(() -> isPending(cpId));
         HttpResponse<String> authorized = uncheckedPost("charging-points/" + cpId + "/authorize");
         if (authorized.statusCode() != 200) {
             throw new AssertionError("authorizing " + cpId + ": " + authorized.statusCode() + " " + authorized.body());
         }
+        try {
+            return json(authorized).path("credential").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The operator registers {@code cpId} in the registry (which authorizes it), or gives a CP already
+     * registered a new credential; returns the credential.
+     */
+    public String register(String cpId, String location, double pricePerKwh) throws IOException, InterruptedException {
+        HttpResponse<String> registered = postJson("registry/charging-points", "{\"id\": \"" + cpId
+                + "\", \"location\": \"" + location + "\", \"price_per_kwh\": " + pricePerKwh + "}");
+        if (registered.statusCode() == 409) {
+            registered = post("registry/charging-points/" + cpId + "/credential");
+        }
+        if (registered.statusCode() != 201 && registered.statusCode() != 200) {
+            throw new AssertionError("registering " + cpId + ": " + registered.statusCode() + " " + registered.body());
+        }
+        return json(registered).path("credential").asText();
+    }
+
+    public HttpResponse<String> putJson(String path, String body) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public HttpResponse<String> delete(String path) throws IOException, InterruptedException {
+        return send(request(path).DELETE());
     }
 
     private boolean isPending(String cpId) throws IOException, InterruptedException {

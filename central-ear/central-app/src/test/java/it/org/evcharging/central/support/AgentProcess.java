@@ -43,9 +43,29 @@ public final class AgentProcess implements AutoCloseable {
     /** A Monitor of {@code cpId} for the Engine on {@code enginePort}, heartbeating every {@code heartbeatSeconds}. */
     public static AgentProcess monitor(int enginePort, int centralPort, String cpId, int heartbeatSeconds, Path dataDir) {
         return new AgentProcess(List.of(java(), "-jar", jar().toString(), "monitor", "localhost:" + enginePort,
-                "localhost:" + centralPort, cpId, "--location", "Test bay", "--price", "0.25",
+                "localhost:" + centralPort, cpId, "--location", TEST_LOCATION, "--price", Double.toString(TEST_PRICE),
                 "--heartbeat-interval", Integer.toString(heartbeatSeconds), "--reconnect-max", "1",
                 "--data-dir", dataDir.toString()), dataDir.resolveSibling(dataDir.getFileName() + ".log"));
+    }
+
+    /** The location and price the test Monitors announce, and the registry sets for them. */
+    public static final String TEST_LOCATION = "Test bay";
+    public static final double TEST_PRICE = 0.25;
+
+    /**
+     * A Monitor presenting {@code credential} (from the registry), read from a file of its own next to
+     * {@code dataDir}, readable by its owner only, as the launcher keeps it.
+     */
+    public static AgentProcess monitor(int enginePort, int centralPort, String cpId, int heartbeatSeconds, Path dataDir,
+                                       String credential) throws IOException {
+        Path file = dataDir.resolveSibling(dataDir.getFileName() + ".credential");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, credential + "\n");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        AgentProcess monitor = monitor(enginePort, centralPort, cpId, heartbeatSeconds, dataDir);
+        List<String> command = new ArrayList<>(monitor.command);
+        command.addAll(List.of("--credential-file", file.toString()));
+        return new AgentProcess(List.copyOf(command), monitor.log);
     }
 
     /** A terminal driver running a service file unattended. */

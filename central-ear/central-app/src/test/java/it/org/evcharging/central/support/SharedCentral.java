@@ -22,14 +22,21 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>
  * The settings are the union of what the classes need: new CPs wait for the operator (classes
  * that want an authorized CP authorize it through the API), a supply that never starts is closed
- * after 8 s, and a CP's final figures are awaited 3 s.
+ * after 8 s, a CP's final figures are awaited 3 s, and at most 60 unknown CPs a minute per source
+ * address may join a pending list of at most 100.
  */
 public final class SharedCentral implements BeforeAllCallback {
+
+    public static final int NEWCOMERS_PER_MINUTE = 60;
+    public static final int PENDING_MAX = 100;
 
     /** Central's environment for the shared system. */
     public static final Map<String, String> ENV = Map.of(
             "SESSION_START_TIMEOUT_SECONDS", "8",
-            "SESSION_END_GRACE_SECONDS", "3");
+            "SESSION_END_GRACE_SECONDS", "3",
+            // Every class adds its newcomers from 127.0.0.1; CpFloodIT floods from other loopback addresses.
+            "CP_NEWCOMERS_PER_MINUTE", Integer.toString(NEWCOMERS_PER_MINUTE),
+            "CP_PENDING_MAX", Integer.toString(PENDING_MAX));
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedCentral.class);
     private static volatile CentralFixture current;

@@ -56,6 +56,18 @@ public class CentralConfig implements CentralSettings, DriverSignInSettings {
     boolean autoAuthorize;
 
     @Inject
+    @ConfigProperty(name = "cp.pending.max")
+    int maxPendingCps;
+
+    @Inject
+    @ConfigProperty(name = "cp.newcomers.per.minute")
+    int newcomersPerMinutePerSource;
+
+    @Inject
+    @ConfigProperty(name = "cp.credential.hash.iterations")
+    int credentialHashIterations;
+
+    @Inject
     @ConfigProperty(name = "monitor.default.heartbeat.seconds")
     int defaultHeartbeatSeconds;
 
@@ -123,6 +135,21 @@ public class CentralConfig implements CentralSettings, DriverSignInSettings {
     @Override
     public boolean autoAuthorize() {
         return autoAuthorize;
+    }
+
+    @Override
+    public int maxPendingCps() {
+        return maxPendingCps;
+    }
+
+    @Override
+    public int newcomersPerMinutePerSource() {
+        return newcomersPerMinutePerSource;
+    }
+
+    /** PBKDF2 rounds for CP credentials: the cost an attacker pays per guess of a stolen hash. */
+    public int credentialHashIterations() {
+        return credentialHashIterations;
     }
 
     /** Assumed for Monitors that do not announce their interval: the first implementation's 30 s. */

@@ -33,7 +33,7 @@ class ChargingPointMessages {
 
     WireMessage authenticate(MonitorConnectionHandler connection, AuthRequest auth) {
         CpId id = CpId.of(auth.id());
-        return reports.authenticate(connection, id, auth.messageId())
+        return reports.authenticate(connection, id, auth.credential(), auth.messageId())
                 ? AuthResponse.alreadyRegistered(auth.messageId(), id.value())
                 : AuthResponse.pending(auth.messageId(), id.value());
     }

@@ -24,6 +24,7 @@ final class MonitorConnectionHandler implements FrameServer.Handler, MonitorChan
     private final MonitorProtocol protocol;
     private final SerialExecutor inOrder;
     private volatile CpId cpId;
+    private volatile CpId admitted;
 
     MonitorConnectionHandler(FrameConnection connection, MonitorProtocol protocol, Executor pool) {
         this.connection = connection;
@@ -71,6 +72,16 @@ final class MonitorConnectionHandler implements FrameServer.Handler, MonitorChan
     @Override
     public void speaksFor(CpId id) {
         this.cpId = id;
+    }
+
+    @Override
+    public void admittedFor(CpId id) {
+        this.admitted = id;
+    }
+
+    @Override
+    public boolean isAdmittedFor(CpId id) {
+        return id.equals(admitted);
     }
 
     String describe() {

@@ -78,12 +78,16 @@ public class ChargingPointResource {
     @Path("{id}/authorize")
     @RolesAllowed(OperatorRole.OPERATOR_ROLE)
     @Audited("cp.authorize")
-    @Operation(summary = "Authorize a pending CP (menu 8)")
+    @Operation(summary = "Authorize a pending CP (menu 8)",
+            description = "Issues the CP's credential, returned in 'credential' this once; with legacy=true the CP is"
+                    + " admitted by its id alone (first-implementation Monitors) and gets none")
     @APIResponse(responseCode = "200", description = "Authorized; a Monitor waiting on its connection registers at once")
     @APIResponse(responseCode = "404", description = "Unknown CP")
     @APIResponse(responseCode = "409", description = "Already authorized")
-    public ChargingPointView authorize(@PathParam("id") String id) {
-        return ChargingPointView.of(operator.authorize(CpId.of(id)));
+    public ChargingPointView authorize(@PathParam("id") String id,
+                                       @Parameter(description = "Admit by id alone, issue no credential")
+                                       @QueryParam("legacy") boolean legacy) {
+        return ChargingPointView.of(operator.authorize(CpId.of(id), legacy));
     }
 
     @POST

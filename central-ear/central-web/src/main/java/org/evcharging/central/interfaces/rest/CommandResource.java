@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -66,7 +67,9 @@ public class CommandResource {
         }
         CpId id = CpId.of(command.target().strip());
         switch (action) {
-            case AUTHORIZE -> operator.authorize(id);
+            case AUTHORIZE -> {
+                return new BulkResult(List.of(id.value()), List.of(), Map.of(id.value(), operator.authorize(id).credential()));
+            }
             case STOP -> operator.stop(id);
             case RESUME -> operator.resume(id);
         }

@@ -72,6 +72,21 @@ public class ChargingPoint {
     @Column(name = "registered_at_ms")
     private Long registeredAtMillis;
 
+    /**
+     * The slow hash of the CP's credential, never the secret itself; null when none was issued or
+     * it was revoked. Nullable columns: tables of older versions are extended, not rebuilt.
+     */
+    @Column(name = "credential_hash", length = 512)
+    private String credentialHash;
+
+    /** Admitted by id alone, as the first implementation's Monitors are (they have no credential). */
+    @Column(name = "legacy")
+    private Boolean legacy;
+
+    /** The operator set location and price in the registry: a Monitor's register_request no longer changes them. */
+    @Column(name = "operator_details")
+    private Boolean operatorDetails;
+
     /** Socket, Kafka and operator threads all change CPs: a lost update fails its commit and is retried. */
     @Version
     @Column(name = "version")
@@ -91,9 +106,58 @@ public class ChargingPoint {
         this.lastSeenMillis = nowMillis;
     }
 
-    /** A CP seen for the first time: it waits for an operator unless the network authorizes newcomers. */
+    /**
+     * A CP seen for the first time: it waits for an operator unless the network authorizes newcomers;
+     * those have no credential, so they are admitted by id alone (legacy).
+     */
     public static ChargingPoint firstSeen(CpId id, boolean autoAuthorize, long nowMillis) {
-        return new ChargingPoint(id, autoAuthorize ? Registration.AUTHORIZED : Registration.PENDING, nowMillis);
+        ChargingPoint cp = new ChargingPoint(id, autoAuthorize ? Registration.AUTHORIZED : Registration.PENDING, nowMillis);
+        cp.legacy = autoAuthorize;
+        return cp;
+    }
+
+    /** The operator registers a CP in the registry: authorized, with its location and price. */
+    public static ChargingPoint registeredByOperator(CpId id, String location, BigDecimal pricePerKwh, long nowMillis) {
+        ChargingPoint cp = new ChargingPoint(id, Registration.AUTHORIZED, nowMillis);
+        cp.lastSeenMillis = null;
+        cp.operatorSets(location, pricePerKwh);
+        return cp;
+    }
+
+    /** The operator sets where the CP is and what it charges; from now on only the operator changes them. */
+    public void operatorSets(String newLocation, BigDecimal newPrice) {
+        if (newLocation == null || newLocation.isBlank()) {
+            throw new InvalidInputException("location is required");
+        }
+        if (newPrice == null || newPrice.signum() < 0) {
+            throw new InvalidInputException("price_per_kwh must be a number >= 0");
+        }
+        location = newLocation.strip();
+        pricePerKwh = newPrice;
+        operatorDetails = true;
+    }
+
+    /** A new credential (its hash) replaces any previous one; the CP is authorized by being given one. */
+    public void credentialIssued(String hash) {
+        credentialHash = Objects.requireNonNull(hash);
+        registration = Registration.AUTHORIZED;
+    }
+
+    public void credentialRevoked() {
+        if (credentialHash == null) {
+            throw new ConflictException("Charging point " + id + " has no credential to revoke");
+        }
+        credentialHash = null;
+    }
+
+    /** Authorized without a credential: its Monitor is admitted by the CP's id alone. */
+    public void admittedByIdAlone() {
+        registration = Registration.AUTHORIZED;
+        legacy = true;
+    }
+
+    public void legacy(boolean idOnly) {
+        legacy = idOnly;
     }
 
     public void authorize() {
@@ -104,8 +168,10 @@ public class ChargingPoint {
     }
 
     /**
-     * Its Monitor registered over a live link: details refreshed, state from the facts.
-     * Returns true the first time this CP ever registers.
+     * Its Monitor registered over a live link: state from the facts. The price belongs to the
+     * operator: a Monitor's price is taken only at the very first registration of a CP the operator
+     * has not priced, and its location only until the operator sets one. Returns true the first time
+     * this CP ever registers.
      */
     public boolean register(String newLocation, BigDecimal newPrice, long nowMillis) {
         if (!isAuthorized()) {
@@ -114,10 +180,13 @@ public class ChargingPoint {
         if (newPrice == null || newPrice.signum() < 0) {
             throw new InvalidInputException("price_per_kwh must be a number >= 0");
         }
-        if (newLocation != null && !newLocation.isBlank()) {
+        boolean operatorOwned = Boolean.TRUE.equals(operatorDetails);
+        if (!operatorOwned && newLocation != null && !newLocation.isBlank()) {
             location = newLocation;
         }
-        pricePerKwh = newPrice;
+        if (!operatorOwned && registeredAtMillis == null) {
+            pricePerKwh = newPrice;
+        }
         lastSeenMillis = nowMillis;
         recomputeState(true);
         boolean first = registeredAtMillis == null;
@@ -208,6 +277,29 @@ public class ChargingPoint {
 
     public boolean isAuthorized() {
         return registration == Registration.AUTHORIZED;
+    }
+
+    /** Admitted by id alone (a first-implementation Monitor); off unless the operator or auto-authorization set it. */
+    public boolean isLegacy() {
+        return Boolean.TRUE.equals(legacy);
+    }
+
+    public boolean hasCredential() {
+        return credentialHash != null;
+    }
+
+    /** The stored slow hash of the credential, for checking a presented one; null when there is none. */
+    public String credentialHash() {
+        return credentialHash;
+    }
+
+    public boolean hasOperatorDetails() {
+        return Boolean.TRUE.equals(operatorDetails);
+    }
+
+    /** Whether a session is open here, for the registry's refusal to remove a CP that is supplying. */
+    public boolean isSupplying() {
+        return charging;
     }
 
     public CpId id() {

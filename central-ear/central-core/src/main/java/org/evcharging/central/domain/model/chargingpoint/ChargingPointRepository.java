@@ -13,6 +13,9 @@ public interface ChargingPointRepository {
 
     void add(ChargingPoint chargingPoint);
 
+    /** The CP leaves the network (deregistered by the operator). */
+    void remove(ChargingPoint chargingPoint);
+
     List<ChargingPoint> findAll();
 
     /** Every CP, for Central's start: rows written by an older version are brought up to date first. */

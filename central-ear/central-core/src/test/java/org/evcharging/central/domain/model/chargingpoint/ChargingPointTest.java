@@ -71,7 +71,41 @@ class ChargingPointTest {
         assertThat(cp.lastSeenMillis()).isEqualTo(now + 5);
         assertThat(cp.register("Street 2", new BigDecimal("0.40"), now + 10)).isFalse();
         assertThat(cp.location()).isEqualTo("Street 2");
-        assertThat(cp.pricePerKwh()).isEqualByComparingTo("0.40");
+        assertThat(cp.pricePerKwh()).as("price belongs to the operator once set").isEqualByComparingTo(PRICE);
+    }
+
+    @Test
+    void aCpTheOperatorRegisteredKeepsItsLocationAndPriceWhateverItsMonitorSays() {
+        ChargingPoint cp = ChargingPoint.registeredByOperator(ID, "Bay 7", new BigDecimal("0.25"), now);
+
+        assertThat(cp.isAuthorized()).isTrue();
+        assertThat(cp.register("Unknown", new BigDecimal("9.99"), now + 5)).isTrue();
+
+        assertThat(cp.location()).isEqualTo("Bay 7");
+        assertThat(cp.pricePerKwh()).isEqualByComparingTo("0.25");
+        assertThat(cp.state()).isEqualTo(ChargingPointState.ACTIVE);
+        cp.operatorSets("Bay 8", new BigDecimal("0.31"));
+        assertThat(cp.pricePerKwh()).isEqualByComparingTo("0.31");
+        assertThatThrownBy(() -> cp.operatorSets("Bay 8", new BigDecimal("-1"))).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> cp.operatorSets(" ", PRICE)).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void aNewcomerTheNetworkAuthorizesByItselfIsLegacyButOneWaitingForTheOperatorIsNot() {
+        assertThat(ChargingPoint.firstSeen(ID, true, now).isLegacy()).isTrue();
+        assertThat(ChargingPoint.firstSeen(ID, false, now).isLegacy()).isFalse();
+    }
+
+    @Test
+    void aCredentialAuthorizesAndCanBeRevokedOnce() {
+        ChargingPoint cp = ChargingPoint.firstSeen(ID, false, now);
+
+        cp.credentialIssued("hash-1");
+        assertThat(cp.isAuthorized()).isTrue();
+        assertThat(cp.hasCredential()).isTrue();
+        cp.credentialRevoked();
+        assertThat(cp.hasCredential()).isFalse();
+        assertThatThrownBy(cp::credentialRevoked).isInstanceOf(ConflictException.class).hasMessageContaining("no credential");
     }
 
     @Test

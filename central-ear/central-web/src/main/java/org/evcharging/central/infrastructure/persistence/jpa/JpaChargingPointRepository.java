@@ -35,6 +35,12 @@ public class JpaChargingPointRepository implements ChargingPointRepository {
     }
 
     @Override
+    public void remove(ChargingPoint chargingPoint) {
+        ChargingPoint managed = em.contains(chargingPoint) ? chargingPoint : em.merge(chargingPoint);
+        em.remove(managed);
+    }
+
+    @Override
     public List<ChargingPoint> findAll() {
         return em.createNamedQuery("ChargingPoint.findAll", ChargingPoint.class).getResultList();
     }

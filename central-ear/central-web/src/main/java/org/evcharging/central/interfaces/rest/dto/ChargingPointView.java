@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.evcharging.central.application.ChargingPointStatus;
+import org.evcharging.central.application.Enrolled;
 import org.evcharging.central.application.LiveCharge;
 import org.evcharging.central.domain.model.chargingpoint.ChargingPoint;
 import org.evcharging.central.domain.model.chargingpoint.Registration;
@@ -13,6 +14,8 @@ import org.evcharging.central.domain.model.chargingpoint.Registration;
 /**
  * A charging point as the operator sees it; {@code connected} says a Monitor is connected for it now
  * (also while it waits for authorization), {@code charging} is present only while a session runs on it.
+ * {@code legacy}: admitted by id alone; {@code hasCredential}: a credential is issued and not revoked;
+ * {@code credential}: the secret just issued, present only in the answer that issued it.
  */
 @Schema(name = "ChargingPoint", description = "A charging point, its state, panel colour and supply in progress")
 public record ChargingPointView(String id, String location, BigDecimal pricePerKwh,
@@ -20,7 +23,10 @@ public record ChargingPointView(String id, String location, BigDecimal pricePerK
                                 String state, String label, String colour,
                                 @Schema(enumeration = {"PENDING", "AUTHORIZED"}) String registration,
                                 boolean pendingAuthorization, boolean connected, Long lastSeenMs,
-                                @JsonInclude(JsonInclude.Include.NON_NULL) LiveCharge charging) {
+                                @JsonInclude(JsonInclude.Include.NON_NULL) LiveCharge charging,
+                                boolean legacy, boolean hasCredential,
+                                @JsonInclude(JsonInclude.Include.NON_NULL)
+                                @Schema(description = "The new secret: shown this once, never again") String credential) {
 
     public static ChargingPointView of(ChargingPoint cp) {
         return of(ChargingPointStatus.of(cp));
@@ -30,6 +36,15 @@ public record ChargingPointView(String id, String location, BigDecimal pricePerK
         ChargingPoint cp = status.chargingPoint();
         return new ChargingPointView(cp.id().value(), cp.location(), cp.pricePerKwh(), cp.state().name(),
                 cp.state().label(), cp.state().colour().css(), cp.registration().name(),
-                cp.registration() == Registration.PENDING, status.monitorConnected(), cp.lastSeenMillis(), status.charge());
+                cp.registration() == Registration.PENDING, status.monitorConnected(), cp.lastSeenMillis(), status.charge(),
+                cp.isLegacy(), cp.hasCredential(), null);
+    }
+
+    /** The CP as just enrolled, with the secret it was given (null for a legacy CP). */
+    public static ChargingPointView of(Enrolled enrolled) {
+        ChargingPointView view = of(enrolled.chargingPoint());
+        return new ChargingPointView(view.id, view.location, view.pricePerKwh, view.state, view.label, view.colour,
+                view.registration, view.pendingAuthorization, view.connected, view.lastSeenMs, view.charging,
+                view.legacy, view.hasCredential, enrolled.credential());
     }
 }
