@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.logging.Logger;
 
-import org.evcharging.api.message.monitor.AuthResponse;
-import org.evcharging.api.message.monitor.ResumeCpCommand;
-import org.evcharging.api.message.monitor.StopCpCommand;
 import org.evcharging.central.domain.model.chargingpoint.ChargingPoint;
 import org.evcharging.central.domain.model.chargingpoint.CpId;
 import org.evcharging.central.domain.shared.DomainException;
@@ -40,7 +37,7 @@ public class OperatorService {
             String pending = link.pendingAuthMessageId();
             if (pending != null) {
                 link.pendingAuthMessageId(null);
-                link.channel().send(AuthResponse.approved(pending, id.value()));
+                link.channel().admitted(pending);
             }
         });
         LOG.info(() -> "Operator authorized CP " + id);
@@ -51,14 +48,14 @@ public class OperatorService {
     public ChargingPoint stop(CpId id) {
         ChargingPoint cp = chargingPoints.stop(id);
         sessions.operatorStopped(id);
-        boolean told = links.send(id, StopCpCommand.of(id.value()));
+        boolean told = links.tell(id, ChargerCommands::outOfService);
         LOG.info(() -> "Operator stopped CP " + id + (told ? "" : " (its Monitor is not connected: it stays stopped when it returns)"));
         return cp;
     }
 
     public ChargingPoint resume(CpId id) {
         ChargingPoint cp = chargingPoints.resume(id);
-        links.send(id, ResumeCpCommand.of(id.value()));
+        links.tell(id, ChargerCommands::backInService);
         LOG.info(() -> "Operator resumed CP " + id);
         return cp;
     }

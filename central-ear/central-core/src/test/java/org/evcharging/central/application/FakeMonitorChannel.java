@@ -1,12 +1,18 @@
 package org.evcharging.central.application;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.evcharging.api.message.WireMessage;
+import org.evcharging.api.message.monitor.AuthResponse;
+import org.evcharging.api.message.monitor.ResumeCpCommand;
+import org.evcharging.api.message.monitor.StartChargingCommand;
+import org.evcharging.api.message.monitor.StopChargingSessionCommand;
+import org.evcharging.api.message.monitor.StopCpCommand;
 import org.evcharging.central.domain.model.chargingpoint.CpId;
 
-/** A Monitor's connection that records what Central sends it; it can be cut like a socket. */
+/** A course Monitor's connection that records what Central sends it (as course messages); it can be cut like a socket. */
 final class FakeMonitorChannel implements MonitorChannel {
 
     final List<WireMessage> sent = new CopyOnWriteArrayList<>();
@@ -24,7 +30,31 @@ final class FakeMonitorChannel implements MonitorChannel {
     }
 
     @Override
-    public boolean send(WireMessage message) {
+    public boolean startSupply(String sessionId, String driverId, BigDecimal pricePerKwh) {
+        return send(StartChargingCommand.of(cpId.value(), sessionId, driverId, pricePerKwh.doubleValue()));
+    }
+
+    @Override
+    public boolean endSupply(String sessionId, String driverId) {
+        return send(StopChargingSessionCommand.of(cpId.value(), sessionId, driverId));
+    }
+
+    @Override
+    public boolean outOfService() {
+        return send(StopCpCommand.of(cpId.value()));
+    }
+
+    @Override
+    public boolean backInService() {
+        return send(ResumeCpCommand.of(cpId.value()));
+    }
+
+    @Override
+    public boolean admitted(String waitingRequestId) {
+        return send(AuthResponse.approved(waitingRequestId, cpId.value()));
+    }
+
+    private boolean send(WireMessage message) {
         if (!open) {
             return false;
         }
