@@ -3,6 +3,7 @@ package org.evcharging.central.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -41,6 +42,13 @@ public class OperatorService {
             }
         });
         LOG.info(() -> "Operator authorized CP " + id);
+        return cp;
+    }
+
+    /** Where the CP is and what it charges, for CPs that do not say so themselves (OCPP). */
+    public ChargingPoint describe(CpId id, String location, BigDecimal pricePerKwh) {
+        ChargingPoint cp = chargingPoints.describe(id, location, pricePerKwh);
+        LOG.info(() -> "Operator set CP " + id + " at " + cp.location() + ", " + cp.pricePerKwh() + " EUR/kWh");
         return cp;
     }
 
