@@ -1,6 +1,6 @@
 package org.evcharging.central.infrastructure.ocpp;
 
-import jakarta.inject.Inject;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -30,8 +30,8 @@ public class OcppEndpoint {
     /** Largest text frame taken from a charger; larger ones are closed by the container (1009). */
     private static final int MAX_MESSAGE_CHARS = 65_536;
 
-    @Inject
-    OcppChargers chargers;
+    // The container, not CDI, creates endpoint instances (one per connection): the bean is looked up.
+    private final OcppChargers chargers = CDI.current().select(OcppChargers.class).get();
 
     @OnOpen
     public void open(Session session, @PathParam("chargePointId") String chargePointId) throws IOException {
