@@ -1,7 +1,7 @@
 package it.org.evcharging.central;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import it.org.evcharging.central.support.AdminApi;
 import it.org.evcharging.central.support.CentralFixture;
@@ -102,8 +102,9 @@ class OcppBadInputIT {
         try (RawSocket other = RawSocket.open(endpoint("ocpp_bad_other"), "ocpp2.0.1")) {
             assertThat(other.awaitClose()).isEqualTo(1002);
         }
-        assertThatThrownBy(() -> RawSocket.open(endpoint("bad%20id!"), "ocpp1.6"))
-                .hasRootCauseInstanceOf(WebSocketHandshakeException.class);
+        Throwable refused = catchThrowable(() -> RawSocket.open(endpoint("bad%20id!"), "ocpp1.6"));
+        assertThat(refused).hasCauseInstanceOf(WebSocketHandshakeException.class);
+        assertThat(((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode()).isEqualTo(400);
         assertThat(neighbour.isClosed()).isFalse();
     }
 
