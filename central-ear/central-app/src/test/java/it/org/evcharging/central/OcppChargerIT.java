@@ -110,6 +110,7 @@ class OcppChargerIT {
             assertThat(view.path("state").asText()).isEqualTo("ACTIVE");
             assertThat(view.path("location").asText()).isEqualTo("Car park B");
             assertThat(view.path("price_per_kwh").asDouble()).isEqualTo(0.40);
+            assertThat(view.path("protocol").asText()).as("the panel's badge").isEqualTo("OCPP");
         }
     }
 

@@ -11,6 +11,11 @@ public interface MonitorChannel extends ChargerCommands {
     /** "ip:port" of the peer. */
     String id();
 
+    /** A label for the operator's panel when the CP speaks something else than the course protocol; null otherwise. */
+    default String protocolLabel() {
+        return null;
+    }
+
     /** Ends the connection; the loss is then handled like any socket loss. */
     void close();
 

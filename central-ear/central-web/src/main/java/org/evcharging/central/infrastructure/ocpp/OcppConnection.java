@@ -219,6 +219,11 @@ final class OcppConnection implements MonitorChannel {
     }
 
     @Override
+    public String protocolLabel() {
+        return "OCPP";
+    }
+
+    @Override
     public String id() {
         return socket.remoteAddress();
     }

@@ -20,7 +20,9 @@ public record ChargingPointView(String id, String location, BigDecimal pricePerK
                                 String state, String label, String colour,
                                 @Schema(enumeration = {"PENDING", "AUTHORIZED"}) String registration,
                                 boolean pendingAuthorization, boolean connected, Long lastSeenMs,
-                                @JsonInclude(JsonInclude.Include.NON_NULL) LiveCharge charging) {
+                                @JsonInclude(JsonInclude.Include.NON_NULL) LiveCharge charging,
+                                @Schema(description = "Present for a CP connected over another protocol than the course one: OCPP")
+                                @JsonInclude(JsonInclude.Include.NON_NULL) String protocol) {
 
     public static ChargingPointView of(ChargingPoint cp) {
         return of(ChargingPointStatus.of(cp));
@@ -30,6 +32,7 @@ public record ChargingPointView(String id, String location, BigDecimal pricePerK
         ChargingPoint cp = status.chargingPoint();
         return new ChargingPointView(cp.id().value(), cp.location(), cp.pricePerKwh(), cp.state().name(),
                 cp.state().label(), cp.state().colour().css(), cp.registration().name(),
-                cp.registration() == Registration.PENDING, status.monitorConnected(), cp.lastSeenMillis(), status.charge());
+                cp.registration() == Registration.PENDING, status.monitorConnected(), cp.lastSeenMillis(), status.charge(),
+                status.protocolLabel());
     }
 }
