@@ -1,19 +1,14 @@
 package org.evcharging.central.application;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.evcharging.api.message.WireMessage;
-import org.evcharging.api.message.monitor.AuthResponse;
-import org.evcharging.api.message.monitor.ResumeCpCommand;
-import org.evcharging.api.message.monitor.StartChargingCommand;
-import org.evcharging.api.message.monitor.StopChargingSessionCommand;
-import org.evcharging.api.message.monitor.StopCpCommand;
+import org.evcharging.api.message.monitor.CourseCommands;
 import org.evcharging.central.domain.model.chargingpoint.CpId;
 
 /** A course Monitor's connection that records what Central sends it (as course messages); it can be cut like a socket. */
-final class FakeMonitorChannel implements MonitorChannel {
+final class FakeMonitorChannel extends CourseCommands implements MonitorChannel {
 
     final List<WireMessage> sent = new CopyOnWriteArrayList<>();
     private final String id;
@@ -30,31 +25,12 @@ final class FakeMonitorChannel implements MonitorChannel {
     }
 
     @Override
-    public boolean startSupply(String sessionId, String driverId, BigDecimal pricePerKwh) {
-        return send(StartChargingCommand.of(cpId.value(), sessionId, driverId, pricePerKwh.doubleValue()));
+    protected String commandedCp() {
+        return cpId.value();
     }
 
     @Override
-    public boolean endSupply(String sessionId, String driverId) {
-        return send(StopChargingSessionCommand.of(cpId.value(), sessionId, driverId));
-    }
-
-    @Override
-    public boolean outOfService() {
-        return send(StopCpCommand.of(cpId.value()));
-    }
-
-    @Override
-    public boolean backInService() {
-        return send(ResumeCpCommand.of(cpId.value()));
-    }
-
-    @Override
-    public boolean admitted(String waitingRequestId) {
-        return send(AuthResponse.approved(waitingRequestId, cpId.value()));
-    }
-
-    private boolean send(WireMessage message) {
+    public boolean send(WireMessage message) {
         if (!open) {
             return false;
         }

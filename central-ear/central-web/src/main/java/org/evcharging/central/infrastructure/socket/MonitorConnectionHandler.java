@@ -1,17 +1,12 @@
 package org.evcharging.central.infrastructure.socket;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.concurrent.Executor;
 import java.util.logging.Logger;
 
 import org.evcharging.api.message.MessageCodec;
 import org.evcharging.api.message.WireMessage;
-import org.evcharging.api.message.monitor.AuthResponse;
-import org.evcharging.api.message.monitor.ResumeCpCommand;
-import org.evcharging.api.message.monitor.StartChargingCommand;
-import org.evcharging.api.message.monitor.StopChargingSessionCommand;
-import org.evcharging.api.message.monitor.StopCpCommand;
+import org.evcharging.api.message.monitor.CourseCommands;
 import org.evcharging.api.net.FrameConnection;
 import org.evcharging.api.net.FrameServer;
 import org.evcharging.api.protocol.FrameRejection;
@@ -22,7 +17,7 @@ import org.evcharging.central.domain.model.chargingpoint.CpId;
  * One Monitor connection: decoded frames go, in order, to {@link MonitorProtocol} off the selector
  * thread; replies go back through {@link #send}, Central's commands as course protocol messages.
  */
-final class MonitorConnectionHandler implements FrameServer.Handler, MonitorChannel {
+final class MonitorConnectionHandler extends CourseCommands implements FrameServer.Handler, MonitorChannel {
 
     private static final Logger LOG = Logger.getLogger(MonitorConnectionHandler.class.getName());
 
@@ -59,33 +54,14 @@ final class MonitorConnectionHandler implements FrameServer.Handler, MonitorChan
         return connection.id();
     }
 
-    boolean send(WireMessage message) {
+    @Override
+    public boolean send(WireMessage message) {
         return connection.send(MessageCodec.toBytes(message));
     }
 
     @Override
-    public boolean startSupply(String sessionId, String driverId, BigDecimal pricePerKwh) {
-        return send(StartChargingCommand.of(cpId.value(), sessionId, driverId, pricePerKwh.doubleValue()));
-    }
-
-    @Override
-    public boolean endSupply(String sessionId, String driverId) {
-        return send(StopChargingSessionCommand.of(cpId.value(), sessionId, driverId));
-    }
-
-    @Override
-    public boolean outOfService() {
-        return send(StopCpCommand.of(cpId.value()));
-    }
-
-    @Override
-    public boolean backInService() {
-        return send(ResumeCpCommand.of(cpId.value()));
-    }
-
-    @Override
-    public boolean admitted(String waitingRequestId) {
-        return send(AuthResponse.approved(waitingRequestId, cpId.value()));
+    protected String commandedCp() {
+        return cpId.value();
     }
 
     @Override
