@@ -105,7 +105,7 @@ class OcppBenchmark {
                     latency p50 %d us, p99 %d us, max %d us; connections still open at the end: %d of %d
                     """, CHARGERS, PERIOD_MS, SECONDS, setupMillis, sent.get(), replies.get(), replies.get() / seconds,
                     errors.get(), skipped.get(), unexpected.get(), percentile(sorted, 0.50), percentile(sorted, 0.99),
-                    sorted.length == 0 ? 0 : sorted[sorted.length - 1], stillOpen, CHARGERS);
+                    sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1_000, stillOpen, CHARGERS);
             assertThat(replies.get()).as("the run measured something").isPositive();
             assertThat(stillOpen).as("no charger was dropped").isEqualTo(CHARGERS);
             return report;
