@@ -161,6 +161,24 @@ class OcppChargerIT {
     }
 
     @Test
+    void aRemoteStartTheChargerRejectsEndsTheDriversSessionAtOnce() throws Exception {
+        String id = newChargerId();
+        try (OcppCharger charger = acceptedCharger(id, "0.30"); KafkaDriver driver = driver()) {
+            charger.rejectRemoteStarts = true;
+            ChargeRequest request = ChargeRequest.of(id, driver.id());
+            driver.send(Topics.DRIVER_CHARGE_REQUESTS, request);
+            String sessionId = driver.await(Response.class, r -> request.messageId().equals(r.messageId()), WAIT).sessionId();
+            charger.await(RemoteStartTransactionRequest.class);
+
+            // Sooner than the start time-out (8 s here) would close it.
+            ChargeCompletion ticket = driver.await(ChargeCompletion.class, t -> sessionId.equals(t.sessionId()), Duration.ofSeconds(5));
+            assertThat(ticket.endedBy()).isEqualTo("start_failed");
+            assertThat(ticket.energyConsumedKwh()).isZero();
+            await().atMost(WAIT).until(() -> admin.stateOf(id).equals("ACTIVE"));
+        }
+    }
+
+    @Test
     void aFaultedChargerIsFaultyAndAReconnectedOneIsActiveAgain() throws Exception {
         String id = newChargerId();
         OcppCharger charger = acceptedCharger(id, "0.30");

@@ -163,6 +163,12 @@ public class OcppStations {
         sessions.completion(transaction.sessionId(), last, ending(reason), endedAtEpochSeconds);
     }
 
+    /** The charger answered RemoteStartTransaction with Rejected: the driver's session ends with its ticket. */
+    public void remoteStartRejected(CpId id, String sessionId) {
+        LOG.warning(() -> "CP " + id + " rejected the remote start of session " + sessionId);
+        sessions.startRefused(sessionId);
+    }
+
     /** The transaction running a session, for a RemoteStopTransaction. */
     public Optional<OcppTransaction> ofSession(String sessionId) {
         return transactions.values().stream().filter(t -> t.sessionId().equals(sessionId)).findFirst();

@@ -158,6 +158,12 @@ public class SessionService {
         return session;
     }
 
+    /** The CP refused to start the supply Central asked for: the session ends now, not at the start time-out. */
+    public void startRefused(String sessionId) {
+        running.get(sessionId).filter(live -> !live.isSupplying())
+                .ifPresent(live -> finish(live, null, SessionEnding.START_FAILED));
+    }
+
     /** An operator stopped the CP: its supply ends. */
     public void operatorStopped(CpId cpId) {
         running.onCp(cpId).ifPresent(live -> askCpToEnd(live, SessionEnding.OPERATOR_STOP));

@@ -99,6 +99,20 @@ class OcppStationsTest {
     }
 
     @Test
+    void aRejectedRemoteStartEndsTheSessionAtOnceWithATicket() {
+        acceptedWallbox("0.40");
+        ChargingSession session = central.charge("wallbox_1", "driver_7");
+
+        ocpp.remoteStartRejected(WALLBOX, session.id());
+
+        assertThat(central.tickets()).singleElement().satisfies(ticket -> {
+            assertThat(ticket.sessionId()).isEqualTo(session.id());
+            assertThat(ticket.ending()).contains(SessionEnding.START_FAILED);
+        });
+        assertThat(central.cp("wallbox_1").state()).isEqualTo(ChargingPointState.ACTIVE);
+    }
+
+    @Test
     void aTransactionNoDriverAskedCentralForIsRefused() {
         acceptedWallbox("0.40");
 

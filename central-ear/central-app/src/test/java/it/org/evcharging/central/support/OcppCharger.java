@@ -64,6 +64,8 @@ public final class OcppCharger implements AutoCloseable {
     private final CompletableFuture<Void> opened = new CompletableFuture<>();
     private volatile boolean closed;
     public final BlockingQueue<Request> received = new LinkedBlockingQueue<>();
+    /** When set, the charger answers RemoteStartTransaction with Rejected (an occupied or broken connector). */
+    public volatile boolean rejectRemoteStarts;
 
     private OcppCharger(String id) {
         this.id = id;
@@ -188,7 +190,8 @@ public final class OcppCharger implements AutoCloseable {
         @Override
         public RemoteStartTransactionConfirmation handleRemoteStartTransactionRequest(RemoteStartTransactionRequest request) {
             received.add(request);
-            return new RemoteStartTransactionConfirmation(RemoteStartStopStatus.Accepted);
+            return new RemoteStartTransactionConfirmation(rejectRemoteStarts ? RemoteStartStopStatus.Rejected
+                    : RemoteStartStopStatus.Accepted);
         }
 
         @Override

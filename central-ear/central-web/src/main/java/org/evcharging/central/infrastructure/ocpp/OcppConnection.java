@@ -184,7 +184,19 @@ final class OcppConnection implements MonitorChannel {
 
     @Override
     public boolean startSupply(String sessionId, String driverId, BigDecimal pricePerKwh) {
-        return command("RemoteStartTransaction", new RemoteStartTransactionReq(1, driverId));
+        if (!open) {
+            return false;
+        }
+        // A refusal arrives on the socket's thread and ends the session at once; a charger that never
+        // answers leaves it to the session's start time-out.
+        call("RemoteStartTransaction", new RemoteStartTransactionReq(1, driverId)).whenComplete((answer, failure) -> {
+            boolean refused = failure instanceof ChargerRefusal
+                    || answer != null && !"Accepted".equals(answer.path("status").asText());
+            if (refused) {
+                stations.remoteStartRejected(cpId, sessionId);
+            }
+        });
+        return true;
     }
 
     @Override
