@@ -1,6 +1,8 @@
 package org.evcharging.central.infrastructure.ocpp;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.evcharging.central.application.MonitorReports;
 import org.evcharging.central.application.OcppStations;
 import org.evcharging.central.domain.model.chargingpoint.CpId;
+import org.evcharging.central.infrastructure.socket.SerialExecutor;
 
 /**
  * The chargers connected over OCPP: opens and closes their connections, and finds one for the
@@ -41,10 +44,14 @@ public class OcppChargers {
     @ConfigProperty(name = "ocpp.call.timeout.seconds", defaultValue = "30")
     long callTimeoutSeconds;
 
+    @Resource
+    ManagedExecutorService pool;
+
     private final Map<CpId, OcppConnection> connections = new ConcurrentHashMap<>();
 
     OcppConnection opened(CpId id, OcppConnection.Socket socket) {
-        OcppConnection connection = new OcppConnection(id, socket, actions, stations, Duration.ofSeconds(callTimeoutSeconds));
+        OcppConnection connection = new OcppConnection(id, socket, actions, stations, Duration.ofSeconds(callTimeoutSeconds),
+                new SerialExecutor(pool));
         OcppConnection previous = connections.put(id, connection);
         if (previous != null) {
             // The charger reconnected: its old socket is dead to it, whatever the server believes.

@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -44,13 +45,20 @@ final class OcppConnection implements MonitorChannel {
     private final OcppActions actions;
     private final OcppStations stations;
     private final Duration callTimeout;
+    private final Executor sends;
     private final Queue<OutgoingCall> waiting = new ArrayDeque<>();
     private OutgoingCall outstanding;
     private volatile String model;
     private volatile boolean open = true;
 
-    OcppConnection(CpId cpId, Socket socket, OcppActions actions, OcppStations stations, Duration callTimeout) {
+    /**
+     * {@code sends} runs Central's CALLs out one at a time, never on the thread that read the answer
+     * to the previous one nor under this connection's lock: a socket write then never holds up reading.
+     */
+    OcppConnection(CpId cpId, Socket socket, OcppActions actions, OcppStations stations, Duration callTimeout,
+                   Executor sends) {
         this.cpId = cpId;
+        this.sends = sends;
         this.socket = socket;
         this.actions = actions;
         this.stations = stations;
@@ -130,10 +138,13 @@ final class OcppConnection implements MonitorChannel {
                 continue;
             }
             outstanding = next;
-            if (!socket.sendText(OcppCodec.call(next.messageId(), next.action(), next.payload()))) {
-                outstanding = null;
-                next.answer().completeExceptionally(new IllegalStateException("Charger " + cpId + " could not be reached"));
-            }
+            String text = OcppCodec.call(next.messageId(), next.action(), next.payload());
+            sends.execute(() -> {
+                if (!socket.sendText(text)) {
+                    // finished() then moves on to the next call.
+                    next.answer().completeExceptionally(new IllegalStateException("Charger " + cpId + " could not be reached"));
+                }
+            });
         }
     }
 

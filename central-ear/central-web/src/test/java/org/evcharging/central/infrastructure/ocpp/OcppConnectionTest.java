@@ -36,7 +36,7 @@ class OcppConnectionTest {
     };
 
     private OcppConnection connection(Duration timeout) {
-        return new OcppConnection(CpId.of("wallbox_1"), socket, new OcppActions(), null, timeout);
+        return new OcppConnection(CpId.of("wallbox_1"), socket, new OcppActions(), null, timeout, Runnable::run);
     }
 
     private static JsonNode frame(String text) throws Exception {
