@@ -208,8 +208,10 @@ class OcppChargerIT {
             assertThat(charger.await(ChangeAvailabilityRequest.class).getType()).isEqualTo(AvailabilityType.Operative);
             assertThat(admin.stateOf(id)).isEqualTo("ACTIVE");
 
-            var reset = admin.postJson("ocpp/" + id + "/reset", "{\"type\":\"Soft\"}");
-            assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
+            // Longer than the API client's usual 10 s: Central waits up to its call time-out for the charger.
+            var reset = admin.send(admin.request("ocpp/" + id + "/reset").timeout(Duration.ofSeconds(40))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"Soft\"}")));
+            assertThat(reset.statusCode()).as(reset.body() + "; the charger received " + charger.received).isEqualTo(200);
             assertThat(AdminApi.json(reset).path("status").asText()).isEqualTo("Accepted");
             assertThat(charger.await(ResetRequest.class).getType()).isEqualTo(ResetType.Soft);
 

@@ -74,8 +74,18 @@ public class OcppEndpoint {
         return (OcppConnection) session.getUserProperties().get(CONNECTION);
     }
 
-    /** Sends on one WebSocket session; whole messages, one at a time, from any thread. */
-    private record SessionSocket(Session session) implements OcppConnection.Socket {
+    /**
+     * Sends on one WebSocket session; whole messages, one at a time, from any thread. Writers take a
+     * lock of their own, not the container's Session object, whose monitor the container may hold.
+     */
+    private static final class SessionSocket implements OcppConnection.Socket {
+
+        private final Session session;
+        private final Object writing = new Object();
+
+        SessionSocket(Session session) {
+            this.session = session;
+        }
 
         @Override
         public boolean sendText(String text) {
@@ -83,7 +93,7 @@ public class OcppEndpoint {
                 return false;
             }
             try {
-                synchronized (session) {
+                synchronized (writing) {
                     session.getBasicRemote().sendText(text);
                 }
                 return true;
