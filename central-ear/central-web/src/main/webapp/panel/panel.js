@@ -27,7 +27,9 @@
 
   function tile(cp) {
     const node = el('article', { class: 'tile ' + cp.colour, 'data-cp': cp.id, 'data-state': cp.state });
-    node.append(el('div', { class: 'id' }, cp.id));
+    const id = el('div', { class: 'id' }, cp.id);
+    if (cp.protocol) id.append(' ', el('span', { class: 'protocol' }, cp.protocol));
+    node.append(id);
     node.append(el('div', { class: 'where' }, cp.location + ' · ' + fixed(cp.price_per_kwh, 2) + ' €/kWh'));
     node.append(el('div', { class: 'state' }, cp.label));
     if (cp.pending_authorization) node.append(el('span', { class: 'pending' }, 'Pending authorization'));

@@ -147,6 +147,11 @@ public class ChargingPointService {
         return cp;
     }
 
+    /** The operator's location and price for a CP (null keeps a value); a course CP's own registration overrides them. */
+    public ChargingPoint describe(CpId id, String location, BigDecimal pricePerKwh) {
+        return update(id, cp -> cp.describe(location, pricePerKwh));
+    }
+
     public void linkLost(CpId id) {
         repository.find(id).ifPresent(cp -> {
             cp.linkLost(clock.millis());

@@ -1,16 +1,20 @@
 package org.evcharging.central.application;
 
-import org.evcharging.api.message.WireMessage;
 import org.evcharging.central.domain.model.chargingpoint.CpId;
 
-/** The live connection of one Monitor, as the application sees it. */
-public interface MonitorChannel {
+/**
+ * The live connection of one CP (a course Monitor or an OCPP charger), as the application sees it:
+ * it takes Central's commands in its own protocol.
+ */
+public interface MonitorChannel extends ChargerCommands {
 
-    /** "ip:port" of the Monitor. */
+    /** "ip:port" of the peer. */
     String id();
 
-    /** Sends a message; false when the connection is gone. */
-    boolean send(WireMessage message);
+    /** A label for the operator's panel when the CP speaks something else than the course protocol; null otherwise. */
+    default String protocolLabel() {
+        return null;
+    }
 
     /** Ends the connection; the loss is then handled like any socket loss. */
     void close();

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
-import org.evcharging.api.message.WireMessage;
 import org.evcharging.central.domain.model.chargingpoint.CpId;
 
 /**
@@ -42,10 +42,10 @@ public class MonitorLinks {
         return Optional.ofNullable(links.get(id));
     }
 
-    /** Sends to the CP's Monitor; false when no live Monitor speaks for it. */
-    public boolean send(CpId id, WireMessage message) {
+    /** Gives the CP a command; false when no live connection speaks for it or it could not be told. */
+    public boolean tell(CpId id, Predicate<ChargerCommands> command) {
         MonitorLink link = links.get(id);
-        return link != null && link.channel().send(message);
+        return link != null && command.test(link.channel());
     }
 
     /**

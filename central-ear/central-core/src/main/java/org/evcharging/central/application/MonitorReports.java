@@ -71,7 +71,8 @@ public class MonitorReports {
     public boolean authenticate(MonitorChannel channel, CpId id, String credential, String authMessageId) {
         ChargingPoint cp = newcomerOrRefuse(channel, id, "monitor.auth", () -> chargingPoints.knownOrNewcomer(id, source(channel)));
         // The slow hash runs here, once per connection; heartbeats only look up the link.
-        Admission admission = Admission.of(cp, credential, hasher::matches);
+        Admission admission = cp.isAuthorized() && channel.isAdmittedFor(id)
+                ? Admission.BY_CONNECTION : Admission.of(cp, credential, hasher::matches);
         if (admission == Admission.PENDING) {
             // Bound to the newest connection, so the approval reaches a Monitor that reconnected (quirk 10.16).
             bind(channel, id, null).pendingAuthMessageId(authMessageId);

@@ -63,8 +63,9 @@ public class OperatorQueries {
     }
 
     private ChargingPointStatus status(ChargingPoint cp) {
+        Optional<MonitorLink> link = links.find(cp.id());
         return new ChargingPointStatus(cp, running.onCp(cp.id()).map(OperatorQueries::live).orElse(null),
-                links.find(cp.id()).isPresent());
+                link.isPresent(), link.map(l -> l.channel().protocolLabel()).orElse(null));
     }
 
     private static LiveCharge live(LiveSession session) {

@@ -3,6 +3,7 @@ package org.evcharging.central.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +11,6 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.logging.Logger;
 
-import org.evcharging.api.message.monitor.AuthResponse;
-import org.evcharging.api.message.monitor.ResumeCpCommand;
-import org.evcharging.api.message.monitor.StopCpCommand;
 import org.evcharging.central.application.credentials.CredentialHasher;
 import org.evcharging.central.application.credentials.CredentialSecrets;
 import org.evcharging.central.domain.model.chargingpoint.ChargingPoint;
@@ -65,23 +63,30 @@ public class OperatorService {
             if (pending != null) {
                 link.pendingAuthMessageId(null);
                 link.channel().admittedFor(id);
-                link.channel().send(AuthResponse.approved(pending, id.value()));
+                link.channel().admitted(pending);
             }
         });
+    }
+
+    /** Where the CP is and what it charges, for CPs that do not say so themselves (OCPP). */
+    public ChargingPoint describe(CpId id, String location, BigDecimal pricePerKwh) {
+        ChargingPoint cp = chargingPoints.describe(id, location, pricePerKwh);
+        LOG.info(() -> "Operator set CP " + id + " at " + cp.location() + ", " + cp.pricePerKwh() + " EUR/kWh");
+        return cp;
     }
 
     /** Out of order: any supply in progress ends, the CP refuses new ones until resumed. */
     public ChargingPoint stop(CpId id) {
         ChargingPoint cp = chargingPoints.stop(id);
         sessions.operatorStopped(id);
-        boolean told = links.send(id, StopCpCommand.of(id.value()));
+        boolean told = links.tell(id, ChargerCommands::outOfService);
         LOG.info(() -> "Operator stopped CP " + id + (told ? "" : " (its Monitor is not connected: it stays stopped when it returns)"));
         return cp;
     }
 
     public ChargingPoint resume(CpId id) {
         ChargingPoint cp = chargingPoints.resume(id);
-        links.send(id, ResumeCpCommand.of(id.value()));
+        links.tell(id, ChargerCommands::backInService);
         LOG.info(() -> "Operator resumed CP " + id);
         return cp;
     }

@@ -14,8 +14,6 @@ import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 
 import org.evcharging.api.message.driver.ChargingStatusUpdate;
-import org.evcharging.api.message.monitor.StartChargingCommand;
-import org.evcharging.api.message.monitor.StopChargingSessionCommand;
 import org.evcharging.api.message.session.ChargeCompletion;
 import org.evcharging.api.model.SessionEnding;
 import org.evcharging.central.domain.model.chargingpoint.ChargingPoint;
@@ -88,8 +86,7 @@ public class SessionService {
         LiveSession live = new LiveSession(session.id(), cpId, driverId, session.reading(), false,
                 nanoTime.getAsLong() + settings.sessionStartTimeout().toNanos());
         running.add(live);
-        boolean sent = links.send(cpId, StartChargingCommand.of(cpId.value(), session.id(), driverId,
-                session.pricePerKwh().doubleValue()));
+        boolean sent = links.tell(cpId, cp -> cp.startSupply(session.id(), driverId, session.pricePerKwh()));
         ChargeRequestHops.mark(ChargeRequestHops.Hop.SOCKET_WRITE);
         if (!sent) {
             // Never leave an accepted request hanging on a CP nobody can reach (quirk 10.21).
@@ -159,6 +156,12 @@ public class SessionService {
             askCpToEnd(live, SessionEnding.DRIVER_STOP);
         }
         return session;
+    }
+
+    /** The CP refused to start the supply Central asked for: the session ends now, not at the start time-out. */
+    public void startRefused(String sessionId) {
+        running.get(sessionId).filter(live -> !live.isSupplying())
+                .ifPresent(live -> finish(live, null, SessionEnding.START_FAILED));
     }
 
     /** An operator stopped the CP: its supply ends. */
@@ -241,7 +244,7 @@ public class SessionService {
     }
 
     private void askCpToEnd(LiveSession live, SessionEnding ending) {
-        boolean told = links.send(live.cpId(), StopChargingSessionCommand.of(live.cpId().value(), live.id(), live.driverId()));
+        boolean told = links.tell(live.cpId(), cp -> cp.endSupply(live.id(), live.driverId()));
         if (told) {
             live.requestEnding(ending, nanoTime.getAsLong(), settings.sessionEndGrace());
         } else {

@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.evcharging.api.message.WireMessage;
+import org.evcharging.api.message.monitor.CourseCommands;
 import org.evcharging.central.domain.model.chargingpoint.CpId;
 
-/** A Monitor's connection that records what Central sends it; it can be cut like a socket. */
-final class FakeMonitorChannel implements MonitorChannel {
+/** A course Monitor's connection that records what Central sends it (as course messages); it can be cut like a socket. */
+final class FakeMonitorChannel extends CourseCommands implements MonitorChannel {
 
     final List<WireMessage> sent = new CopyOnWriteArrayList<>();
     private final String id;
@@ -22,6 +23,11 @@ final class FakeMonitorChannel implements MonitorChannel {
     @Override
     public String id() {
         return id;
+    }
+
+    @Override
+    protected String commandedCp() {
+        return cpId.value();
     }
 
     @Override

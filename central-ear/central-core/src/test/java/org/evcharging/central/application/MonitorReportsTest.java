@@ -249,9 +249,9 @@ class MonitorReportsTest {
 
     @Test
     void nothingIsSentToACpWithoutALiveMonitor() {
-        assertThat(central.links.send(CP, AuthResponse.approved("x", "cp_001"))).isFalse();
+        assertThat(central.links.tell(CP, cp -> cp.admitted("x"))).isFalse();
         central.activeCp("cp_001");
-        assertThat(central.links.send(CP, AuthResponse.approved("x", "cp_001"))).isTrue();
+        assertThat(central.links.tell(CP, cp -> cp.admitted("x"))).isTrue();
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.logging.Logger;
 
 import org.evcharging.api.message.MessageCodec;
 import org.evcharging.api.message.WireMessage;
+import org.evcharging.api.message.monitor.CourseCommands;
 import org.evcharging.api.net.FrameConnection;
 import org.evcharging.api.net.FrameServer;
 import org.evcharging.api.protocol.FrameRejection;
@@ -14,9 +15,9 @@ import org.evcharging.central.domain.model.chargingpoint.CpId;
 
 /**
  * One Monitor connection: decoded frames go, in order, to {@link MonitorProtocol} off the selector
- * thread; replies and commands go back through {@link #send}.
+ * thread; replies go back through {@link #send}, Central's commands as course protocol messages.
  */
-final class MonitorConnectionHandler implements FrameServer.Handler, MonitorChannel {
+final class MonitorConnectionHandler extends CourseCommands implements FrameServer.Handler, MonitorChannel {
 
     private static final Logger LOG = Logger.getLogger(MonitorConnectionHandler.class.getName());
 
@@ -57,6 +58,11 @@ final class MonitorConnectionHandler implements FrameServer.Handler, MonitorChan
     @Override
     public boolean send(WireMessage message) {
         return connection.send(MessageCodec.toBytes(message));
+    }
+
+    @Override
+    protected String commandedCp() {
+        return cpId.value();
     }
 
     @Override

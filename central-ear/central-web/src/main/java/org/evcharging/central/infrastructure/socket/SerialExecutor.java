@@ -12,7 +12,7 @@ import java.util.logging.Logger;
  * messages keep their order while thousands of Monitors are served in parallel without a thread
  * (or a lock) each.
  */
-final class SerialExecutor implements Executor {
+public final class SerialExecutor implements Executor {
 
     private static final Logger LOG = Logger.getLogger(SerialExecutor.class.getName());
 
@@ -20,7 +20,7 @@ final class SerialExecutor implements Executor {
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
 
-    SerialExecutor(Executor pool) {
+    public SerialExecutor(Executor pool) {
         this.pool = pool;
     }
 

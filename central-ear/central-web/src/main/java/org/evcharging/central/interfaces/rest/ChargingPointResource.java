@@ -3,14 +3,17 @@ package org.evcharging.central.interfaces.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -72,6 +75,26 @@ public class ChargingPointResource {
     @APIResponse(responseCode = "404", description = "Unknown CP")
     public ChargingPointView get(@PathParam("id") String id) {
         return ChargingPointView.of(queries.chargingPoint(CpId.of(id)));
+    }
+
+    @PUT
+    @Path("{id}/details")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set a CP's location and price",
+            description = "For CPs whose protocol does not carry them (OCPP); a field left out keeps its value. "
+                    + "A course CP's own registration overrides them.")
+    @APIResponse(responseCode = "200", description = "The CP with its new details")
+    @APIResponse(responseCode = "400", description = "Blank location or negative price")
+    @APIResponse(responseCode = "404", description = "Unknown CP")
+    public ChargingPointView describe(@PathParam("id") String id, ChargingPointDetails details) {
+        if (details == null) {
+            throw new InvalidInputException("Send {\"location\": ..., \"price_per_kwh\": ...}");
+        }
+        return ChargingPointView.of(operator.describe(CpId.of(id), details.location(), details.pricePerKwh()));
+    }
+
+    /** The body of a details change: either field may be left out. */
+    public record ChargingPointDetails(String location, BigDecimal pricePerKwh) {
     }
 
     @POST

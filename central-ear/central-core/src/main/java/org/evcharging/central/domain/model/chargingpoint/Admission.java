@@ -10,6 +10,8 @@ import java.util.function.BiPredicate;
 public enum Admission {
     BY_CREDENTIAL(null),
     BY_ID_LEGACY(null),
+    /** The connection proved it before any message: an OCPP charger at its WebSocket handshake. */
+    BY_CONNECTION(null),
     PENDING(null),
     NO_CREDENTIAL("no credential presented"),
     WRONG_CREDENTIAL("wrong credential"),

@@ -194,6 +194,25 @@ public class ChargingPoint {
         return first;
     }
 
+    /**
+     * The operator sets where the CP is and what it charges: a CP whose protocol does not say so
+     * itself (OCPP) gets them only this way. Null leaves a value as it is.
+     */
+    public void describe(String newLocation, BigDecimal newPrice) {
+        if (newPrice != null && newPrice.signum() < 0) {
+            throw new InvalidInputException("price_per_kwh must be a number >= 0");
+        }
+        if (newLocation != null && newLocation.isBlank()) {
+            throw new InvalidInputException("location must not be blank");
+        }
+        if (newLocation != null) {
+            location = newLocation;
+        }
+        if (newPrice != null) {
+            pricePerKwh = newPrice;
+        }
+    }
+
     /** The Monitor link is gone (socket lost or heartbeats missed). A supply may go on at the CP. */
     public void linkLost(long nowMillis) {
         lastSeenMillis = nowMillis;

@@ -1,0 +1,214 @@
+package it.org.evcharging.central.support;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import eu.chargetime.ocpp.ClientEvents;
+import eu.chargetime.ocpp.JSONClient;
+import eu.chargetime.ocpp.feature.profile.ClientCoreEventHandler;
+import eu.chargetime.ocpp.feature.profile.ClientCoreProfile;
+import eu.chargetime.ocpp.feature.profile.ClientRemoteTriggerEventHandler;
+import eu.chargetime.ocpp.feature.profile.ClientRemoteTriggerProfile;
+import eu.chargetime.ocpp.model.Confirmation;
+import eu.chargetime.ocpp.model.Request;
+import eu.chargetime.ocpp.model.core.AvailabilityStatus;
+import eu.chargetime.ocpp.model.core.BootNotificationConfirmation;
+import eu.chargetime.ocpp.model.core.ChangeAvailabilityConfirmation;
+import eu.chargetime.ocpp.model.core.ChangeAvailabilityRequest;
+import eu.chargetime.ocpp.model.core.ChangeConfigurationConfirmation;
+import eu.chargetime.ocpp.model.core.ChangeConfigurationRequest;
+import eu.chargetime.ocpp.model.core.ChargePointErrorCode;
+import eu.chargetime.ocpp.model.core.ChargePointStatus;
+import eu.chargetime.ocpp.model.core.ClearCacheConfirmation;
+import eu.chargetime.ocpp.model.core.ClearCacheRequest;
+import eu.chargetime.ocpp.model.core.DataTransferConfirmation;
+import eu.chargetime.ocpp.model.core.DataTransferRequest;
+import eu.chargetime.ocpp.model.core.GetConfigurationConfirmation;
+import eu.chargetime.ocpp.model.core.GetConfigurationRequest;
+import eu.chargetime.ocpp.model.core.MeterValue;
+import eu.chargetime.ocpp.model.core.Reason;
+import eu.chargetime.ocpp.model.core.RemoteStartStopStatus;
+import eu.chargetime.ocpp.model.core.RemoteStartTransactionConfirmation;
+import eu.chargetime.ocpp.model.core.RemoteStartTransactionRequest;
+import eu.chargetime.ocpp.model.core.RemoteStopTransactionConfirmation;
+import eu.chargetime.ocpp.model.core.RemoteStopTransactionRequest;
+import eu.chargetime.ocpp.model.core.ResetConfirmation;
+import eu.chargetime.ocpp.model.core.ResetRequest;
+import eu.chargetime.ocpp.model.core.ResetStatus;
+import eu.chargetime.ocpp.model.core.SampledValue;
+import eu.chargetime.ocpp.model.core.StartTransactionConfirmation;
+import eu.chargetime.ocpp.model.core.StopTransactionRequest;
+import eu.chargetime.ocpp.model.core.UnlockConnectorConfirmation;
+import eu.chargetime.ocpp.model.core.UnlockConnectorRequest;
+import eu.chargetime.ocpp.model.remotetrigger.TriggerMessageConfirmation;
+import eu.chargetime.ocpp.model.remotetrigger.TriggerMessageRequest;
+import eu.chargetime.ocpp.model.remotetrigger.TriggerMessageStatus;
+
+/**
+ * A simulated OCPP 1.6J charger built on an independent implementation (ChargeTime's
+ * Java-OCA-OCPP client): the test scripts what it sends; what Central asks of it is accepted and
+ * queued for the test to see.
+ */
+public final class OcppCharger implements AutoCloseable {
+
+    public static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final String id;
+    private final ClientCoreProfile core;
+    private final JSONClient client;
+    private final CompletableFuture<Void> opened = new CompletableFuture<>();
+    private volatile boolean closed;
+    public final BlockingQueue<Request> received = new LinkedBlockingQueue<>();
+    /** When set, the charger answers RemoteStartTransaction with Rejected (an occupied or broken connector). */
+    public volatile boolean rejectRemoteStarts;
+
+    private OcppCharger(String id) {
+        this.id = id;
+        this.core = new ClientCoreProfile(new CoreHandler());
+        this.client = new JSONClient(core, id);
+        client.addFeatureProfile(new ClientRemoteTriggerProfile(this::triggered));
+    }
+
+    /** Connects to {@code ws://host:port/ocpp/{id}} with subprotocol ocpp1.6. */
+    public static OcppCharger connect(URI centralHttp, String id) throws Exception {
+        OcppCharger charger = new OcppCharger(id);
+        charger.client.connect("ws://" + centralHttp.getHost() + ":" + centralHttp.getPort() + "/ocpp", new ClientEvents() {
+            @Override
+            public void connectionOpened() {
+                charger.opened.complete(null);
+            }
+
+            @Override
+            public void connectionClosed() {
+                charger.closed = true;
+            }
+        });
+        charger.opened.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        return charger;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public boolean isClosed() {
+        return closed || client.isClosed();
+    }
+
+    public BootNotificationConfirmation boot() throws Exception {
+        return send(core.createBootNotificationRequest("ChargeTime", "IT-wallbox"), BootNotificationConfirmation.class);
+    }
+
+    public void heartbeat() throws Exception {
+        send(core.createHeartbeatRequest(), Confirmation.class);
+    }
+
+    public void status(ChargePointStatus status, ChargePointErrorCode error) throws Exception {
+        send(core.createStatusNotificationRequest(1, error, status), Confirmation.class);
+    }
+
+    public StartTransactionConfirmation startTransaction(String idTag, int meterStartWh) throws Exception {
+        return send(core.createStartTransactionRequest(1, idTag, meterStartWh, ZonedDateTime.now()), StartTransactionConfirmation.class);
+    }
+
+    public void meter(int transactionId, int registerWh) throws Exception {
+        SampledValue energy = new SampledValue(Integer.toString(registerWh));
+        energy.setMeasurand("Energy.Active.Import.Register");
+        energy.setUnit("Wh");
+        var request = core.createMeterValuesRequest(1, new MeterValue(ZonedDateTime.now(), new SampledValue[] {energy}));
+        request.setTransactionId(transactionId);
+        send(request, Confirmation.class);
+    }
+
+    public void stopTransaction(int transactionId, int meterStopWh, Reason reason) throws Exception {
+        StopTransactionRequest request = core.createStopTransactionRequest(meterStopWh, ZonedDateTime.now(), transactionId);
+        request.setReason(reason);
+        send(request, Confirmation.class);
+    }
+
+    /** The next request from Central of this type (others before it are dropped). */
+    public <T extends Request> T await(Class<T> type) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Request next = received.poll(50, TimeUnit.MILLISECONDS);
+            if (type.isInstance(next)) {
+                return type.cast(next);
+            }
+        }
+        throw new AssertionError(id + " received no " + type.getSimpleName() + " from Central within " + WAIT);
+    }
+
+    private <T extends Confirmation> T send(Request request, Class<T> type) throws Exception {
+        Confirmation answer = client.send(request).toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        return type.cast(answer);
+    }
+
+    private TriggerMessageConfirmation triggered(TriggerMessageRequest request) {
+        received.add(request);
+        return new TriggerMessageConfirmation(TriggerMessageStatus.Accepted);
+    }
+
+    @Override
+    public void close() {
+        client.disconnect();
+    }
+
+    /** Accepts whatever Central asks and queues it for the test. */
+    private final class CoreHandler implements ClientCoreEventHandler {
+
+        @Override
+        public ChangeAvailabilityConfirmation handleChangeAvailabilityRequest(ChangeAvailabilityRequest request) {
+            received.add(request);
+            return new ChangeAvailabilityConfirmation(AvailabilityStatus.Accepted);
+        }
+
+        @Override
+        public GetConfigurationConfirmation handleGetConfigurationRequest(GetConfigurationRequest request) {
+            return new GetConfigurationConfirmation();
+        }
+
+        @Override
+        public ChangeConfigurationConfirmation handleChangeConfigurationRequest(ChangeConfigurationRequest request) {
+            return null;
+        }
+
+        @Override
+        public ClearCacheConfirmation handleClearCacheRequest(ClearCacheRequest request) {
+            return null;
+        }
+
+        @Override
+        public DataTransferConfirmation handleDataTransferRequest(DataTransferRequest request) {
+            return null;
+        }
+
+        @Override
+        public RemoteStartTransactionConfirmation handleRemoteStartTransactionRequest(RemoteStartTransactionRequest request) {
+            received.add(request);
+            return new RemoteStartTransactionConfirmation(rejectRemoteStarts ? RemoteStartStopStatus.Rejected
+                    : RemoteStartStopStatus.Accepted);
+        }
+
+        @Override
+        public RemoteStopTransactionConfirmation handleRemoteStopTransactionRequest(RemoteStopTransactionRequest request) {
+            received.add(request);
+            return new RemoteStopTransactionConfirmation(RemoteStartStopStatus.Accepted);
+        }
+
+        @Override
+        public ResetConfirmation handleResetRequest(ResetRequest request) {
+            received.add(request);
+            return new ResetConfirmation(ResetStatus.Accepted);
+        }
+
+        @Override
+        public UnlockConnectorConfirmation handleUnlockConnectorRequest(UnlockConnectorRequest request) {
+            return null;
+        }
+    }
+}
