@@ -39,6 +39,10 @@ public final class CentralFixture implements AutoCloseable {
         env.put("DB_PATH", databasePathIn(workDir).toString());
         env.put("ADMIN_USER", OPERATOR_USER);
         env.put("ADMIN_PASSWORD", OPERATOR_PASSWORD);
+        // HTTPS and the Monitor TLS port with the run's development CA; plain HTTP and the plain port stay on.
+        env.put("TLS_KEYSTORE", DevTls.authority().serverKeyStore().toString());
+        env.put("TLS_KEYSTORE_PASSWORD", DevTls.PASSWORD);
+        env.put("MONITOR_TLS_PORT", Integer.toString(ItSettings.tlsAcceptorPort()));
         env.putAll(extraEnv);
         this.central = new LibertyServerProcess(ItSettings.libertyInstall(), "central",
                 workDir.resolve("central"), ItSettings.httpPort(), env);
@@ -83,6 +87,10 @@ public final class CentralFixture implements AutoCloseable {
 
     public int acceptorPort() {
         return ItSettings.acceptorPort();
+    }
+
+    public int tlsAcceptorPort() {
+        return ItSettings.tlsAcceptorPort();
     }
 
     @Override
