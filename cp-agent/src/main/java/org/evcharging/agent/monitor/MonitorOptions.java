@@ -13,10 +13,11 @@ import org.evcharging.agent.config.HostPort;
  * @param healthMisses unanswered health checks in a row after which the Engine counts as failed
  * @param reconnectMax the longest wait between two connection attempts (the wait doubles from 0.5 s)
  * @param dataDir where the outbox of undelivered completions lives
+ * @param centralTls TLS to Central, or null for the plain socket of the first implementation
  */
 public record MonitorOptions(HostPort engine, HostPort central, String cpId, String location, double pricePerKwh,
                              int heartbeatSeconds, Duration healthInterval, int healthMisses, Duration reconnectMax,
-                             Path dataDir, boolean debug) {
+                             Path dataDir, boolean debug, CentralTls centralTls) {
 
     public static final String DEFAULT_LOCATION = "Unknown";
     public static final double DEFAULT_PRICE = 0.20;
@@ -34,7 +35,7 @@ public record MonitorOptions(HostPort engine, HostPort central, String cpId, Str
 
     public static MonitorOptions defaults(HostPort engine, HostPort central, String cpId) {
         return new MonitorOptions(engine, central, cpId, DEFAULT_LOCATION, DEFAULT_PRICE, DEFAULT_HEARTBEAT_SECONDS,
-                DEFAULT_HEALTH_INTERVAL, DEFAULT_HEALTH_MISSES, DEFAULT_RECONNECT_MAX, defaultDataDir(cpId), false);
+                DEFAULT_HEALTH_INTERVAL, DEFAULT_HEALTH_MISSES, DEFAULT_RECONNECT_MAX, defaultDataDir(cpId), false, null);
     }
 
     public static Path defaultDataDir(String cpId) {
@@ -43,16 +44,21 @@ public record MonitorOptions(HostPort engine, HostPort central, String cpId, Str
 
     public MonitorOptions withTimings(int heartbeat, Duration health, int misses, Duration reconnect) {
         return new MonitorOptions(engine, central, cpId, location, pricePerKwh, heartbeat, health, misses, reconnect,
-                dataDir, debug);
+                dataDir, debug, centralTls);
     }
 
     public MonitorOptions withDataDir(Path value) {
         return new MonitorOptions(engine, central, cpId, location, pricePerKwh, heartbeatSeconds, healthInterval,
-                healthMisses, reconnectMax, value, debug);
+                healthMisses, reconnectMax, value, debug, centralTls);
     }
 
     public MonitorOptions withTariff(String newLocation, double newPrice) {
         return new MonitorOptions(engine, central, cpId, newLocation, newPrice, heartbeatSeconds, healthInterval,
-                healthMisses, reconnectMax, dataDir, debug);
+                healthMisses, reconnectMax, dataDir, debug, centralTls);
+    }
+
+    public MonitorOptions withCentralTls(CentralTls value) {
+        return new MonitorOptions(engine, central, cpId, location, pricePerKwh, heartbeatSeconds, healthInterval,
+                healthMisses, reconnectMax, dataDir, debug, value);
     }
 }
