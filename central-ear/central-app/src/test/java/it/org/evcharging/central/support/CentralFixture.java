@@ -25,12 +25,13 @@ public final class CentralFixture implements AutoCloseable {
     private Duration brokerStartTime;
     private Duration centralStartTime;
 
-    private CentralFixture(Path workDir, Map<String, String> extraEnv) {
+    private CentralFixture(Path workDir, Map<String, String> extraEnv, Map<String, String> brokerEnv) {
         this.workDir = workDir;
         this.kafka = KafkaBrokerProcess.builder()
                 .port(ItSettings.kafkaPort())
                 .dataDir(workDir.resolve("kafka"))
                 .startTimeout(Duration.ofSeconds(60))
+                .environment(brokerEnv)
                 .build();
         Map<String, String> env = new HashMap<>();
         env.put("HTTPS_PORT", Integer.toString(ItSettings.httpsPort()));
@@ -55,7 +56,13 @@ public final class CentralFixture implements AutoCloseable {
 
     /** As {@link #start(Class, Map)}, for a system named {@code name} (its work directory is named after it). */
     public static CentralFixture start(String name, Map<String, String> extraEnv) throws IOException, InterruptedException {
-        CentralFixture fixture = new CentralFixture(ItSettings.workDir(name), extraEnv);
+        return start(name, extraEnv, Map.of());
+    }
+
+    /** As {@link #start(String, Map)}, with {@code brokerEnv} for the broker process (e.g. its SASL_SSL listener). */
+    public static CentralFixture start(String name, Map<String, String> extraEnv, Map<String, String> brokerEnv)
+            throws IOException, InterruptedException {
+        CentralFixture fixture = new CentralFixture(ItSettings.workDir(name), extraEnv, brokerEnv);
         long begin = System.nanoTime();
         fixture.kafka.start();
         fixture.brokerStartTime = Duration.ofNanos(System.nanoTime() - begin);
