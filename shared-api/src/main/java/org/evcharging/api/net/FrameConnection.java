@@ -193,6 +193,12 @@ public final class FrameConnection {
             return false;
         }
         key.cancel();
+        if (tls != null) {
+            synchronized (outbound) {
+                // Best effort, straight to the socket: whatever is still queued is dropped with the connection.
+                tls.close(wire -> channel.write(wire));
+            }
+        }
         try {
             channel.close();
         } catch (IOException e) {

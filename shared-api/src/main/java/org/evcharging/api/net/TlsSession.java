@@ -152,6 +152,11 @@ final class TlsSession {
         }
     }
 
+    /** Ends the session politely (close_notify), so the peer sees an orderly close rather than a truncation. */
+    void close(Wire wire) {
+        sendAlert(wire);
+    }
+
     private void sendAlert(Wire wire) {
         try {
             engine.closeOutbound();
