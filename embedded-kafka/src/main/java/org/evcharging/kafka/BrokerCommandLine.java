@@ -6,7 +6,7 @@ import java.util.Map;
 
 /** The standalone broker's settings, from arguments first, then environment, then defaults. */
 record BrokerCommandLine(int port, int controllerPort, Path dataDir, int partitions, String advertisedHost,
-        String bindHost, Duration startTimeout, boolean helpRequested) {
+        String bindHost, Duration startTimeout, boolean helpRequested, BrokerSecurity security) {
 
     static final int DEFAULT_PORT = 9092;
     static final int DEFAULT_START_TIMEOUT_SECONDS = 120;
@@ -24,6 +24,11 @@ record BrokerCommandLine(int port, int controllerPort, Path dataDir, int partiti
             "                       reach, e.g. this machine's LAN address (env KAFKA_ADVERTISED_HOST, default localhost:",
             "                       this machine only); --host / KAFKA_HOST are older names of it",
             "  --start-timeout S    give up starting after S seconds (env KAFKA_START_TIMEOUT, default 120)",
+            "  --ssl-keystore FILE  serve clients over SASL_SSL with this PKCS#12 key store (env KAFKA_SSL_KEYSTORE;",
+            "                       default: PLAINTEXT); it must hold the CA certificate too",
+            "  --ssl-keystore-password PW  its password (env KAFKA_SSL_KEYSTORE_PASSWORD)",
+            "  --sasl-users N:P,... who may sign in, by PLAIN or SCRAM-SHA-512 (env KAFKA_SASL_USERS; required with",
+            "                       --ssl-keystore)",
             "  --help               print this text",
             "Prints '" + KafkaBrokerMain.READY_PREFIX + "HOST:PORT' once clients can connect.");
 
@@ -35,10 +40,13 @@ record BrokerCommandLine(int port, int controllerPort, Path dataDir, int partiti
         String host = firstGiven(env.get("KAFKA_ADVERTISED_HOST"), env.get("KAFKA_HOST"));
         String bind = env.get("KAFKA_BIND_HOST");
         String startTimeout = env.get("KAFKA_START_TIMEOUT");
+        String keyStore = env.get("KAFKA_SSL_KEYSTORE");
+        String keyStorePassword = env.getOrDefault("KAFKA_SSL_KEYSTORE_PASSWORD", "");
+        String users = env.get("KAFKA_SASL_USERS");
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
-                return new BrokerCommandLine(0, 0, null, 0, null, null, null, true);
+                return new BrokerCommandLine(0, 0, null, 0, null, null, null, true, null);
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("Missing value after " + option);
@@ -52,6 +60,9 @@ record BrokerCommandLine(int port, int controllerPort, Path dataDir, int partiti
                 case "--advertise", "--host" -> host = value;
                 case "--bind" -> bind = value;
                 case "--start-timeout" -> startTimeout = value;
+                case "--ssl-keystore" -> keyStore = value;
+                case "--ssl-keystore-password" -> keyStorePassword = value;
+                case "--sasl-users" -> users = value;
                 default -> throw new IllegalArgumentException("Unknown option " + option);
             }
         }
@@ -66,7 +77,7 @@ record BrokerCommandLine(int port, int controllerPort, Path dataDir, int partiti
                 advertised(host),
                 bind == null || BrokerSettings.isWildcard(bind) ? "" : bind.trim(),
                 Duration.ofSeconds(positive(startTimeout, DEFAULT_START_TIMEOUT_SECONDS, "--start-timeout")),
-                false);
+                false, security(keyStore, keyStorePassword, users));
     }
 
     EmbeddedKafkaBroker toBroker() {
@@ -77,7 +88,24 @@ record BrokerCommandLine(int port, int controllerPort, Path dataDir, int partiti
                 .partitions(partitions)
                 .advertisedHost(advertisedHost)
                 .bindHost(bindHost)
+                .security(security)
                 .build();
+    }
+
+    private static BrokerSecurity security(String keyStore, String password, String users) {
+        if (keyStore == null || keyStore.isBlank()) {
+            if (users != null && !users.isBlank()) {
+                throw new IllegalArgumentException("--sasl-users needs --ssl-keystore: SASL passwords never travel in clear");
+            }
+            return null;
+        }
+        if (!java.nio.file.Files.isReadable(Path.of(keyStore))) {
+            throw new IllegalArgumentException("--ssl-keystore " + keyStore + " cannot be read");
+        }
+        if (users == null || users.isBlank()) {
+            throw new IllegalArgumentException("--ssl-keystore needs --sasl-users NAME:PASSWORD[,...]");
+        }
+        return new BrokerSecurity(Path.of(keyStore), password, BrokerSecurity.parseUsers(users));
     }
 
     private static String advertised(String host) {

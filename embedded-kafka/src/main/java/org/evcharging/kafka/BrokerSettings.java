@@ -52,6 +52,7 @@ public record BrokerSettings(String advertisedHost, int port, int controllerPort
         private int controllerPort;
         private Path dataDir;
         private int partitions = EvChargingTopics.DEFAULT_PARTITIONS;
+        private BrokerSecurity security;
 
         Builder() {
         }
@@ -92,6 +93,12 @@ public record BrokerSettings(String advertisedHost, int port, int controllerPort
             return this;
         }
 
+        /** SASL_SSL on the client listener instead of PLAINTEXT; null (the default) for PLAINTEXT. */
+        public Builder security(BrokerSecurity security) {
+            this.security = security;
+            return this;
+        }
+
         public BrokerSettings settings() {
             return new BrokerSettings(advertisedHost,
                     port == 0 ? Ports.pickFree() : port,
@@ -101,7 +108,7 @@ public record BrokerSettings(String advertisedHost, int port, int controllerPort
         }
 
         public EmbeddedKafkaBroker build() {
-            return EmbeddedKafkaBroker.of(settings());
+            return EmbeddedKafkaBroker.of(settings(), security);
         }
     }
 }

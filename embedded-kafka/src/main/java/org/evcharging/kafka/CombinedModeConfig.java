@@ -13,6 +13,12 @@ final class CombinedModeConfig {
     }
 
     static Properties of(BrokerSettings settings, Path logDir) {
+        return of(settings, logDir, null);
+    }
+
+    /** With {@code security}, the client (and inter-broker) listener speaks SASL_SSL instead of PLAINTEXT. */
+    static Properties of(BrokerSettings settings, Path logDir, BrokerSecurity security) {
+        String client = security == null ? "PLAINTEXT" : BrokerSecurity.LISTENER;
         int port = settings.port();
         int controllerPort = settings.controllerPort();
         Properties p = new Properties();
@@ -25,11 +31,14 @@ final class CombinedModeConfig {
         // Clients may come from other machines (every interface unless a bind host is given); the
         // controller serves this node only. Clients are told the advertised host in metadata and
         // connect to it next, so it must be an address they can reach, not where we bind.
-        p.setProperty("listeners", "PLAINTEXT://" + HostNames.hostPort(settings.bindHost(), port)
+        p.setProperty("listeners", client + "://" + HostNames.hostPort(settings.bindHost(), port)
                 + "," + CONTROLLER_LISTENER + "://localhost:" + controllerPort);
-        p.setProperty("advertised.listeners", "PLAINTEXT://" + HostNames.hostPort(settings.advertisedHost(), port));
-        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
-        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
+        p.setProperty("advertised.listeners", client + "://" + HostNames.hostPort(settings.advertisedHost(), port));
+        p.setProperty("listener.security.protocol.map", client + ":" + client + "," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        p.setProperty("inter.broker.listener.name", client);
+        if (security != null) {
+            security.addBrokerProperties(p);
+        }
         p.setProperty("log.dirs", logDir.toString());
 
         // One node: every internal topic can only have one replica.

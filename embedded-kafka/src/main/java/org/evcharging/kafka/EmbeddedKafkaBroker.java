@@ -3,6 +3,8 @@ package org.evcharging.kafka;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -38,14 +40,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final Duration LATE_STARTUP_GRACE = Duration.ofMinutes(2);
 
     private final BrokerSettings settings;
+    private final BrokerSecurity security;
     private final KraftStorage storage;
     private KafkaRaftServer server;
     private Future<Void> stopping;
     private volatile boolean running;
     private volatile String clusterId;
 
-    private EmbeddedKafkaBroker(BrokerSettings settings) {
+    private EmbeddedKafkaBroker(BrokerSettings settings, BrokerSecurity security) {
         this.settings = settings;
+        this.security = security;
         this.storage = new KraftStorage(settings.dataDir().resolve("kraft-combined-logs"));
     }
 
@@ -54,7 +58,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     static EmbeddedKafkaBroker of(BrokerSettings settings) {
-        return new EmbeddedKafkaBroker(settings);
+        return new EmbeddedKafkaBroker(settings, null);
+    }
+
+    static EmbeddedKafkaBroker of(BrokerSettings settings, BrokerSecurity security) {
+        return new EmbeddedKafkaBroker(settings, security);
     }
 
     /**
@@ -71,7 +79,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         Ports.requireFree(settings.bindHost(), settings.port(), "Kafka client listener");
         Ports.requireFree(settings.controllerPort(), "Kafka controller listener");
         clusterId = storage.formatIfNeeded(CombinedModeConfig.NODE_ID, CombinedModeConfig.CONTROLLER_LISTENER);
-        Properties properties = CombinedModeConfig.of(settings, storage.logDir());
+        Properties properties = CombinedModeConfig.of(settings, storage.logDir(), security);
         server = new KafkaRaftServer(KafkaConfig.fromProps(properties), Time.SYSTEM);
         FutureTask<Void> lateStartup = null;
         try {
@@ -81,7 +89,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             }
             awaitClientsServed(deadline);
             new EvChargingTopics(settings.partitions(), EvChargingTopics.DEFAULT_REPLICATION_FACTOR)
-                    .ensureCreated(localAddress(), deadline.remaining());
+                    .ensureCreated(localAddress(), ownClientSecurity(), deadline.remaining());
+            if (security != null) {
+                ScramUsers.register(localAddress(), ownClientSecurity(), security.users(), deadline.remaining());
+            }
             running = true;
         } catch (ExecutionException | RuntimeException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
@@ -107,6 +118,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     // host, where the listener's own address always answers.
     private String localAddress() {
         return settings.localBootstrap();
+    }
+
+    /** What this broker's own clients need on its listener: nothing, or its SASL_SSL sign-in. */
+    private Map<String, Object> ownClientSecurity() {
+        return security == null ? Map.of() : security.clientProperties();
+    }
+
+    /** The client listener's TLS/SASL settings; empty for PLAINTEXT. */
+    public Optional<BrokerSecurity> security() {
+        return Optional.ofNullable(security);
     }
 
     /** The settings the broker runs with (free ports already chosen). */
@@ -155,6 +176,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private void awaitClientsServed(Deadline deadline) throws ExecutionException, InterruptedException {
         Properties config = new Properties();
+        config.putAll(ownClientSecurity());
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, localAddress());
         // Bounds the admin's own retries too, so that closing it never outlasts the deadline.
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, deadline.remainingMillis());

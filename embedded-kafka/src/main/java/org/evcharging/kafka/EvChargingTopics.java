@@ -89,7 +89,13 @@ public final class EvChargingTopics {
      * @return the topics this call created
      */
     public Set<String> ensureCreated(String bootstrapServers, Duration timeout) {
+        return ensureCreated(bootstrapServers, Map.of(), timeout);
+    }
+
+    /** As {@link #ensureCreated(String, Duration)} on a secured cluster: {@code security} holds the client's TLS/SASL settings. */
+    public Set<String> ensureCreated(String bootstrapServers, Map<String, Object> security, Duration timeout) {
         Properties config = new Properties();
+        config.putAll(security);
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMillis);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     private final Path javaExecutable;
     private final String classPath;
     private final List<String> jvmOptions;
+    private final Map<String, String> environment;
     private Process process;
     private Thread watcherThread;
     private Thread killOnExit;
@@ -45,6 +47,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         this.javaExecutable = builder.javaExecutable;
         this.classPath = builder.classPath;
         this.jvmOptions = builder.jvmOptions;
+        this.environment = builder.environment;
     }
 
     public static Builder builder() {
@@ -141,7 +144,9 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     private ChildOutputWatcher launch() {
         Writer log = openLog();
         try {
-            process = new ProcessBuilder(command()).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command()).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            process = builder.start();
         } catch (IOException e) {
             ChildOutputWatcher.closeQuietly(log);
             throw new BrokerStartException("Cannot launch the Kafka broker process: " + e.getMessage(), e);
@@ -223,6 +228,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         private Path javaExecutable = Path.of(System.getProperty("java.home"), "bin", "java");
         private String classPath = System.getProperty("java.class.path");
         private List<String> jvmOptions = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        private Map<String, String> environment = Map.of();
 
         private Builder() {
         }
@@ -277,6 +283,12 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
         public Builder javaExecutable(Path javaExecutable) {
             this.javaExecutable = Objects.requireNonNull(javaExecutable);
+            return this;
+        }
+
+        /** Extra environment of the child, e.g. KAFKA_SSL_KEYSTORE and KAFKA_SASL_USERS for a SASL_SSL listener. */
+        public Builder environment(Map<String, String> environment) {
+            this.environment = Map.copyOf(environment);
             return this;
         }
 

@@ -98,4 +98,27 @@ class BrokerCommandLineTest {
         assertThatThrownBy(() -> BrokerCommandLine.parse(new String[] {"--data-dir", "d", "--advertise", "0.0.0.0"}, Map.of()))
                 .hasMessageContaining("not 0.0.0.0").hasMessageContaining("--bind");
     }
+
+    @Test
+    void aKeyStoreAndUsersPutTheClientListenerOnSaslSsl(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path keyStore = java.nio.file.Files.createFile(dir.resolve("server.p12"));
+
+        BrokerCommandLine line = BrokerCommandLine.parse(new String[] {"--data-dir", "d", "--ssl-keystore", keyStore.toString()},
+                Map.of("KAFKA_SSL_KEYSTORE_PASSWORD", "pw", "KAFKA_SASL_USERS", "central:a,cp:b:c"));
+
+        assertThat(line.security().keyStore()).isEqualTo(keyStore.toAbsolutePath());
+        assertThat(line.security().users()).containsEntry("central", "a").containsEntry("cp", "b:c");
+        assertThat(BrokerCommandLine.parse(new String[] {"--data-dir", "d"}, Map.of()).security()).isNull();
+    }
+
+    @Test
+    void anIncompleteSaslSslSetupIsRefusedWithWhatIsMissing() {
+        assertThatThrownBy(() -> BrokerCommandLine.parse(new String[] {"--data-dir", "d", "--sasl-users", "a:b"}, Map.of()))
+                .hasMessageContaining("--ssl-keystore");
+        assertThatThrownBy(() -> BrokerCommandLine.parse(new String[] {"--data-dir", "d", "--ssl-keystore", "/no/such.p12",
+                "--sasl-users", "a:b"}, Map.of()))
+                .hasMessageContaining("cannot be read");
+        assertThatThrownBy(() -> BrokerSecurity.parseUsers("nopassword"))
+                .hasMessageContaining("NAME:PASSWORD");
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
@@ -77,5 +78,21 @@ class CombinedModeConfigTest {
     void aWildcardCannotBeAdvertised() {
         assertThatThrownBy(() -> EmbeddedKafkaBroker.builder().dataDir(Path.of("d")).advertisedHost("0.0.0.0").settings())
                 .hasMessageContaining("advertisedHost must be a host clients can connect to");
+    }
+
+    @Test
+    void withSecurityTheClientAndInterBrokerListenerIsSaslSslAndTheControllerStaysLocal() {
+        BrokerSettings settings = EmbeddedKafkaBroker.builder().dataDir(Path.of("d")).port(19092).controllerPort(19093)
+                .settings();
+        BrokerSecurity security = new BrokerSecurity(Path.of("/tls/server.p12"), "pw", Map.of("central", "c", "cp", "p"));
+
+        Properties p = CombinedModeConfig.of(settings, Path.of("logs"), security);
+
+        assertThat(p.getProperty("listeners")).isEqualTo("SASL_SSL://:19092,CONTROLLER://localhost:19093");
+        assertThat(p.getProperty("inter.broker.listener.name")).isEqualTo("SASL_SSL");
+        assertThat(p.getProperty("sasl.enabled.mechanisms")).isEqualTo("PLAIN,SCRAM-SHA-512");
+        assertThat(p.getProperty("listener.name.sasl_ssl.plain.sasl.jaas.config"))
+                .contains("username=\"central\"").contains("user_cp=\"p\"");
+        assertThat(p.getProperty("ssl.keystore.location")).endsWith("server.p12");
     }
 }

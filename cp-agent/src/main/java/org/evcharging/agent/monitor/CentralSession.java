@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Logger;
 
+import javax.net.ssl.SSLContext;
+
 import org.evcharging.agent.console.EventLog;
 import org.evcharging.agent.runtime.EventLoop;
 import org.evcharging.api.message.MessageCodec;
@@ -60,14 +62,14 @@ final class CentralSession implements ReconnectingLink.Listener, CentralReporter
     private ChargingPointState lastReported;
 
     CentralSession(MonitorOptions options, EventLoop loop, EventLog log, LocalState state, CompletionOutbox outbox,
-                   EngineSupervisor engine) {
+                   EngineSupervisor engine, SSLContext tls) {
         this.options = options;
         this.loop = loop;
         this.log = log;
         this.state = state;
         this.outbox = outbox;
         this.engine = engine;
-        this.link = new ReconnectingLink("CENTRAL", options.central(), options.reconnectMax(), loop, this);
+        this.link = new ReconnectingLink("CENTRAL", options.central(), options.reconnectMax(), loop, this, tls);
     }
 
     ReconnectingLink link() {

@@ -37,7 +37,8 @@ public final class MonitorAgent implements RunningAgent {
         this.log = log;
         this.outbox = new CompletionOutbox(options.dataDir());
         this.engine = new EngineSupervisor(options, loop, log, state);
-        this.central = new CentralSession(options, loop, log, state, outbox, engine);
+        this.central = new CentralSession(options, loop, log, state, outbox, engine,
+                options.centralTls() == null ? null : options.centralTls().context());
         engine.reportTo(central);
         this.panel = new StatusPanel(log.out(), terminal);
     }
@@ -46,7 +47,7 @@ public final class MonitorAgent implements RunningAgent {
      * Starts both links; they keep reconnecting until {@link #close()}.
      *
      * @param terminal draw the panel in place (ANSI) rather than print a line per change
-     * @throws IOException when the data directory cannot be used
+     * @throws IOException when the data directory or the TLS trust file cannot be used
      */
     public static MonitorAgent start(MonitorOptions options, EventLog log, boolean terminal) throws IOException {
         MonitorAgent agent = new MonitorAgent(options, log, terminal);
@@ -54,7 +55,7 @@ public final class MonitorAgent implements RunningAgent {
             log.redirectEvents(agent.panel::event);
         }
         log.event("Monitor of " + options.cpId() + " starting: ENGINE " + options.engine() + ", CENTRAL "
-                + options.central() + ", outbox " + agent.outbox.file() + " (" + agent.outbox.size() + " waiting)");
+                + options.central() + (options.centralTls() == null ? "" : " over TLS") + ", outbox " + agent.outbox.file() + " (" + agent.outbox.size() + " waiting)");
         agent.engine.start();
         agent.central.link().start();
         agent.loop.every(Duration.ZERO, PANEL_REFRESH, agent::refreshPanel);

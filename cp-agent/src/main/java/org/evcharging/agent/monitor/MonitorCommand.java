@@ -89,6 +89,17 @@ public final class MonitorCommand extends ProcessCommand {
                     + " is admitted by its id alone only if the operator marked it legacy")
     private Path credentialFile;
 
+    @Env("CENTRAL_TLS_CA")
+    @Option(names = "--central-ca", paramLabel = "FILE",
+            description = "connect to Central over TLS, trusting only this CA (.pem, e.g. run-data/tls/ca.pem, or a "
+                    + "PKCS#12 trust store); Central's certificate must name the host of <central_ip:port>. "
+                    + "Default: plain TCP, as the first implementation")
+    private Path centralCa;
+
+    @Env("CENTRAL_TLS_CA_PASSWORD")
+    @Option(names = "--central-ca-password", paramLabel = "PASSWORD", description = "password of a PKCS#12 trust store")
+    private String centralCaPassword;
+
     @Env("DEBUG_MODE")
     @Option(names = "--debug", defaultValue = "false", description = "verbose logging; missing arguments default to "
             + "localhost:6000, localhost:5000 and a random cp_<n>")
@@ -119,7 +130,7 @@ public final class MonitorCommand extends ProcessCommand {
                 Checks.within(spec, "--health-misses", healthMisses, 1, 1000),
                 Checks.atLeast(spec, "--reconnect-max", reconnectMax, SHORTEST_PERIOD),
                 dataDir != null ? dataDir : MonitorOptions.defaultDataDir(id),
-                debug, credential());
+                debug, credential(), centralCa == null ? null : new CentralTls(centralCa, centralCaPassword));
     }
 
     private String credential() {

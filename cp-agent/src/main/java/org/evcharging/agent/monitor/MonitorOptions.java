@@ -15,10 +15,11 @@ import org.evcharging.agent.config.HostPort;
  * @param dataDir where the outbox of undelivered completions lives
  * @param credential the CP's secret from Central's registry, presented on every connection; null for a
  *                   CP admitted by id alone (legacy)
+ * @param centralTls TLS to Central, or null for the plain socket of the first implementation
  */
 public record MonitorOptions(HostPort engine, HostPort central, String cpId, String location, double pricePerKwh,
                              int heartbeatSeconds, Duration healthInterval, int healthMisses, Duration reconnectMax,
-                             Path dataDir, boolean debug, String credential) {
+                             Path dataDir, boolean debug, String credential, CentralTls centralTls) {
 
     public static final String DEFAULT_LOCATION = "Unknown";
     public static final double DEFAULT_PRICE = 0.20;
@@ -36,7 +37,7 @@ public record MonitorOptions(HostPort engine, HostPort central, String cpId, Str
 
     public static MonitorOptions defaults(HostPort engine, HostPort central, String cpId) {
         return new MonitorOptions(engine, central, cpId, DEFAULT_LOCATION, DEFAULT_PRICE, DEFAULT_HEARTBEAT_SECONDS,
-                DEFAULT_HEALTH_INTERVAL, DEFAULT_HEALTH_MISSES, DEFAULT_RECONNECT_MAX, defaultDataDir(cpId), false, null);
+                DEFAULT_HEALTH_INTERVAL, DEFAULT_HEALTH_MISSES, DEFAULT_RECONNECT_MAX, defaultDataDir(cpId), false, null, null);
     }
 
     public static Path defaultDataDir(String cpId) {
@@ -45,17 +46,17 @@ public record MonitorOptions(HostPort engine, HostPort central, String cpId, Str
 
     public MonitorOptions withTimings(int heartbeat, Duration health, int misses, Duration reconnect) {
         return new MonitorOptions(engine, central, cpId, location, pricePerKwh, heartbeat, health, misses, reconnect,
-                dataDir, debug, credential);
+                dataDir, debug, credential, centralTls);
     }
 
     public MonitorOptions withDataDir(Path value) {
         return new MonitorOptions(engine, central, cpId, location, pricePerKwh, heartbeatSeconds, healthInterval,
-                healthMisses, reconnectMax, value, debug, credential);
+                healthMisses, reconnectMax, value, debug, credential, centralTls);
     }
 
     public MonitorOptions withCredential(String value) {
         return new MonitorOptions(engine, central, cpId, location, pricePerKwh, heartbeatSeconds, healthInterval,
-                healthMisses, reconnectMax, dataDir, debug, value);
+                healthMisses, reconnectMax, dataDir, debug, value, centralTls);
     }
 
     /** Never the secret: options are logged. */
@@ -63,11 +64,16 @@ public record MonitorOptions(HostPort engine, HostPort central, String cpId, Str
     public String toString() {
         return "MonitorOptions[engine=" + engine + ", central=" + central + ", cpId=" + cpId + ", location=" + location
                 + ", pricePerKwh=" + pricePerKwh + ", heartbeatSeconds=" + heartbeatSeconds + ", dataDir=" + dataDir
-                + ", credential=" + (credential == null ? "none" : "***") + "]";
+                + ", credential=" + (credential == null ? "none" : "***") + ", centralTls=" + centralTls + "]";
     }
 
     public MonitorOptions withTariff(String newLocation, double newPrice) {
         return new MonitorOptions(engine, central, cpId, newLocation, newPrice, heartbeatSeconds, healthInterval,
-                healthMisses, reconnectMax, dataDir, debug, credential);
+                healthMisses, reconnectMax, dataDir, debug, credential, centralTls);
+    }
+
+    public MonitorOptions withCentralTls(CentralTls value) {
+        return new MonitorOptions(engine, central, cpId, location, pricePerKwh, heartbeatSeconds, healthInterval,
+                healthMisses, reconnectMax, dataDir, debug, credential, value);
     }
 }

@@ -12,6 +12,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
+import javax.net.ssl.SSLContext;
+
 import org.evcharging.agent.config.HostPort;
 import org.evcharging.agent.runtime.EventLoop;
 import org.evcharging.api.message.MessageCodec;
@@ -51,12 +53,20 @@ final class ReconnectingLink implements AutoCloseable {
     private final Backoff backoff;
     private final ScheduledExecutorService connector;
     private final ThreadPoolExecutor writer;
+    private final SSLContext tls;
     private volatile FrameClient current;
     private volatile boolean closed;
     private boolean failing;
 
     ReconnectingLink(String name, HostPort address, Duration reconnectMax, EventLoop loop, Listener listener) {
+        this(name, address, reconnectMax, loop, listener, null);
+    }
+
+    /** With {@code tls}, every connection is TLS, verifying the peer's certificate and host name. */
+    ReconnectingLink(String name, HostPort address, Duration reconnectMax, EventLoop loop, Listener listener,
+                     SSLContext tls) {
         this.name = name;
+        this.tls = tls;
         this.address = address;
         this.loop = loop;
         this.listener = listener;
@@ -136,7 +146,7 @@ final class ReconnectingLink implements AutoCloseable {
         });
         try {
             FrameClient client = FrameClient.connect(address.toSocketAddress(), CONNECT_TIMEOUT,
-                    Framing.DEFAULT_MAX_PAYLOAD, new Events(), gated);
+                    Framing.DEFAULT_MAX_PAYLOAD, new Events(), gated, tls);
             current = client;
             failing = false;
             loop.execute(listener::onConnected);

@@ -21,6 +21,8 @@ import org.evcharging.api.message.monitor.AuthResponse;
 import org.evcharging.api.message.session.ChargeCompletion;
 import org.evcharging.api.net.FrameConnection;
 import org.evcharging.api.net.FrameServer;
+
+import javax.net.ssl.SSLContext;
 import org.evcharging.api.protocol.Framing;
 
 /**
@@ -33,6 +35,7 @@ public final class FakeCentral implements AutoCloseable {
     private final List<WireMessage> received = new CopyOnWriteArrayList<>();
     private final List<String> problems = new CopyOnWriteArrayList<>();
     private final int port;
+    private final SSLContext tls;
     private FrameServer server;
     private volatile FrameConnection current;
     private volatile String pendingAuthMessageId;
@@ -44,8 +47,18 @@ public final class FakeCentral implements AutoCloseable {
     }
 
     private FakeCentral(int port) {
+        this(port, null);
+    }
+
+    private FakeCentral(int port, SSLContext tls) {
+        this.tls = tls;
         this.server = bind(port);
         this.port = server.localPort();
+    }
+
+    /** A fake Central that speaks TLS only, with the key in {@code tls}. */
+    public static FakeCentral overTls(SSLContext tls) {
+        return new FakeCentral(0, tls);
     }
 
     public HostPort address() {
@@ -127,7 +140,7 @@ public final class FakeCentral implements AutoCloseable {
     private FrameServer bind(int onPort) {
         try {
             FrameServer bound = new FrameServer(new InetSocketAddress("localhost", onPort), Framing.DEFAULT_MAX_PAYLOAD,
-                    1 << 20, connection -> new Handler()).bind();
+                    1 << 20, connection -> new Handler()).withTls(tls).bind();
             Thread thread = new Thread(bound, "fake-central");
             thread.setDaemon(true);
             thread.start();

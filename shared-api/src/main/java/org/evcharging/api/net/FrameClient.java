@@ -12,6 +12,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+
 import org.evcharging.api.protocol.FrameDecoder;
 import org.evcharging.api.protocol.FrameEncoder;
 import org.evcharging.api.protocol.FrameListener;
@@ -55,11 +61,24 @@ public final class FrameClient implements Closeable {
     /** Connects within {@code timeout} and starts the reader thread from {@code threads}. */
     public static FrameClient connect(InetSocketAddress address, Duration timeout, int maxPayload,
                                       Listener listener, ThreadFactory threads) throws IOException {
+        return connect(address, timeout, maxPayload, listener, threads, null);
+    }
+
+    /**
+     * Like {@link #connect(InetSocketAddress, Duration, int, Listener, ThreadFactory)}, over TLS when
+     * {@code tls} is given: the server's certificate must chain to the context's trusted CAs and name
+     * the host we dialled, or the connection fails here with the reason.
+     */
+    public static FrameClient connect(InetSocketAddress address, Duration timeout, int maxPayload,
+                                      Listener listener, ThreadFactory threads, SSLContext tls) throws IOException {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
             socket.setKeepAlive(true);
             socket.connect(address, (int) timeout.toMillis());
+            if (tls != null) {
+                socket = handshake(socket, address, timeout, tls);
+            }
         } catch (IOException e) {
             socket.close();
             throw e;
@@ -70,6 +89,34 @@ public final class FrameClient implements Closeable {
         reader.setDaemon(true);
         reader.start();
         return client;
+    }
+
+    private static Socket handshake(Socket plain, InetSocketAddress address, Duration timeout, SSLContext tls)
+            throws IOException {
+        SSLSocket socket = (SSLSocket) tls.getSocketFactory()
+                .createSocket(plain, address.getHostString(), address.getPort(), true);
+        SSLParameters parameters = socket.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        socket.setSSLParameters(parameters);
+        try {
+            socket.setSoTimeout((int) timeout.toMillis());
+            socket.startHandshake();
+            socket.setSoTimeout(0);
+            return socket;
+        } catch (SSLException e) {
+            socket.close();
+            throw new SSLHandshakeException("TLS handshake with " + address.getHostString() + ":" + address.getPort()
+                    + " failed (is its certificate signed by the CA we trust and issued for this host name?): "
+                    + rootMessage(e));
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root.getMessage() + ")";
     }
 
     /** Sends one JSON payload as a frame; safe from any thread. */

@@ -34,9 +34,12 @@ public final class FrameConnection {
     private int queuedBytes;
     private volatile FrameServer.Handler handler;
     private volatile Object attachment;
+    private final TlsSession tls;
 
-    FrameConnection(FrameServer server, SocketChannel channel, SelectionKey key, int maxPayload, int maxQueuedBytes) {
+    FrameConnection(FrameServer server, SocketChannel channel, SelectionKey key, int maxPayload, int maxQueuedBytes,
+                    TlsSession tls) {
         this.server = server;
+        this.tls = tls;
         this.channel = channel;
         this.key = key;
         this.decoder = new FrameDecoder(maxPayload);
@@ -79,33 +82,71 @@ public final class FrameConnection {
             return false;
         }
         ByteBuffer frame = ByteBuffer.wrap(FrameEncoder.encode(jsonPayload));
-        boolean overflow;
-        synchronized (outbound) {
-            if (outbound.isEmpty()) {
-                try {
-                    channel.write(frame);
-                } catch (IOException e) {
-                    closeQuietly(e);
-                    return false;
+        try {
+            synchronized (outbound) {
+                if (tls == null) {
+                    writeWire(frame);
+                } else {
+                    tls.send(frame, this::writeWire);
                 }
             }
-            if (!frame.hasRemaining()) {
-                return true;
-            }
-            overflow = queuedBytes + frame.remaining() > maxQueuedBytes;
-            if (!overflow) {
-                outbound.add(frame);
-                queuedBytes += frame.remaining();
-                key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
-                key.selector().wakeup();
-            }
-        }
-        if (overflow) {
+            return true;
+        } catch (OutboundOverflow e) {
             LOG.warning(() -> "Closing " + id + ": peer is not reading (outbound queue over " + maxQueuedBytes + " bytes)");
             closeQuietly(null);
             return false;
+        } catch (IOException e) {
+            closeQuietly(e);
+            return false;
         }
-        return true;
+    }
+
+    /** Writes bytes as they go on the wire (encrypted under TLS), queueing what the socket cannot take now. */
+    private void writeWire(ByteBuffer wire) throws IOException {
+        if (outbound.isEmpty()) {
+            channel.write(wire);
+        }
+        if (!wire.hasRemaining()) {
+            return;
+        }
+        if (queuedBytes + wire.remaining() > maxQueuedBytes) {
+            throw new OutboundOverflow();
+        }
+        outbound.add(wire);
+        queuedBytes += wire.remaining();
+        key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
+        key.selector().wakeup();
+    }
+
+    /** The bytes the decoder should see: the read bytes themselves, or what TLS decrypted from them. */
+    ByteBuffer inbound(ByteBuffer read) throws IOException {
+        if (tls == null) {
+            return read;
+        }
+        synchronized (outbound) {
+            return tls.receive(read, this::writeWire);
+        }
+    }
+
+    /** True once a TLS peer has ended its session (close_notify). */
+    boolean isPeerClosed() {
+        return tls != null && tls.isPeerClosed();
+    }
+
+    /** True while a TLS handshake has not completed. */
+    boolean isHandshaking() {
+        return tls != null && !tls.isEstablished();
+    }
+
+    /** Whether the bytes of this connection are encrypted. */
+    public boolean isTls() {
+        return tls != null;
+    }
+
+    private static final class OutboundOverflow extends IOException {
+        OutboundOverflow() {
+            super("peer is not reading: outbound queue full");
+        }
     }
 
     /** Closes the connection; the handler's onClosed runs exactly once, on the thread that closed it. */
@@ -152,6 +193,12 @@ public final class FrameConnection {
             return false;
         }
         key.cancel();
+        if (tls != null) {
+            synchronized (outbound) {
+                // Best effort, straight to the socket: whatever is still queued is dropped with the connection.
+                tls.close(wire -> channel.write(wire));
+            }
+        }
         try {
             channel.close();
         } catch (IOException e) {

@@ -15,6 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+
 import org.evcharging.api.protocol.FrameListener;
 import org.evcharging.api.protocol.FrameRejection;
 
@@ -56,12 +60,23 @@ public final class FrameServer implements Runnable, Closeable {
     private Selector selector;
     private ServerSocketChannel serverChannel;
     private volatile boolean running;
+    private SSLContext tls;
 
     public FrameServer(InetSocketAddress bindAddress, int maxPayload, int maxQueuedBytes, HandlerFactory handlers) {
         this.bindAddress = bindAddress;
         this.maxPayload = maxPayload;
         this.maxQueuedBytes = maxQueuedBytes;
         this.handlers = handlers;
+    }
+
+    /** Speaks TLS with this context's key on every connection (before {@link #bind}). */
+    public FrameServer withTls(SSLContext context) {
+        this.tls = context;
+        return this;
+    }
+
+    public boolean isTls() {
+        return tls != null;
     }
 
     /** Binds now, so that a taken port fails the caller at once instead of inside the loop thread. */
@@ -133,6 +148,11 @@ public final class FrameServer implements Runnable, Closeable {
             if (key.isValid() && key.isReadable()) {
                 read(connection);
             }
+        } catch (SSLException e) {
+            // A wrong certificate or a plain client on a TLS port: this peer only; the others go on.
+            String what = connection.isHandshaking() ? "TLS handshake with " : "TLS session with ";
+            LOG.warning(() -> what + connection.id() + " failed: " + e.getMessage());
+            closed(connection, e);
         } catch (IOException e) {
             closed(connection, e);
         } catch (VirtualMachineError e) {
@@ -154,7 +174,8 @@ public final class FrameServer implements Runnable, Closeable {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
             SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
-            FrameConnection connection = new FrameConnection(this, channel, key, maxPayload, maxQueuedBytes);
+            FrameConnection connection = new FrameConnection(this, channel, key, maxPayload, maxQueuedBytes,
+                    tls == null ? null : new TlsSession(serverEngine()));
             key.attach(connection);
             connections.incrementAndGet();
             connection.setHandler(handlers.open(connection));
@@ -162,6 +183,12 @@ public final class FrameServer implements Runnable, Closeable {
             // e.g. too many open files: this one peer fails, the server goes on.
             LOG.log(Level.WARNING, "Could not accept a connection on " + bindAddress, e);
         }
+    }
+
+    private SSLEngine serverEngine() {
+        SSLEngine engine = tls.createSSLEngine();
+        engine.setUseClientMode(false);
+        return engine;
     }
 
     private void read(FrameConnection connection) throws IOException {
@@ -172,8 +199,9 @@ public final class FrameServer implements Runnable, Closeable {
             return;
         }
         readBuffer.flip();
+        ByteBuffer bytes = connection.inbound(readBuffer);
         Handler handler = connection.handler();
-        connection.decoder().feed(readBuffer, new FrameListener() {
+        connection.decoder().feed(bytes, new FrameListener() {
             @Override
             public void onFrame(byte[] payload) {
                 handler.onFrame(connection, payload);
@@ -184,6 +212,9 @@ public final class FrameServer implements Runnable, Closeable {
                 handler.onRejected(connection, rejection);
             }
         });
+        if (connection.isPeerClosed()) {
+            closed(connection, null);
+        }
     }
 
     /** The one close path, whoever notices first (selector, a failed write, the owner). */

@@ -73,6 +73,8 @@ final class ClientSettings {
         config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
         config.put(CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, RECONNECT_BACKOFF_MAX_MS);
+        // TLS/SASL from the process's environment: every client of the process agrees by construction.
+        config.putAll(KafkaSecurity.fromEnvironment().clientProperties());
         return config;
     }
 }

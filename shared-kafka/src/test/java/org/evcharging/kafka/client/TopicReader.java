@@ -18,7 +18,13 @@ final class TopicReader implements AutoCloseable {
     private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
 
     TopicReader(String bootstrapServers, String topic) {
+        this(bootstrapServers, topic, java.util.Map.of());
+    }
+
+    /** A reader of a secured cluster: {@code security} holds its TLS/SASL client settings. */
+    TopicReader(String bootstrapServers, String topic, java.util.Map<String, Object> security) {
         Properties config = new Properties();
+        config.putAll(security);
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());

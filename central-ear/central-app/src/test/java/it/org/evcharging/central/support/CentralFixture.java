@@ -31,12 +31,13 @@ public final class CentralFixture implements AutoCloseable {
     private Duration brokerStartTime;
     private Duration centralStartTime;
 
-    private CentralFixture(Path workDir, Map<String, String> extraEnv) {
+    private CentralFixture(Path workDir, Map<String, String> extraEnv, Map<String, String> brokerEnv) {
         this.workDir = workDir;
         this.kafka = KafkaBrokerProcess.builder()
                 .port(ItSettings.kafkaPort())
                 .dataDir(workDir.resolve("kafka"))
                 .startTimeout(Duration.ofSeconds(60))
+                .environment(brokerEnv)
                 .build();
         Map<String, String> env = new HashMap<>();
         env.put("HTTPS_PORT", Integer.toString(ItSettings.httpsPort()));
@@ -50,6 +51,10 @@ public final class CentralFixture implements AutoCloseable {
         env.put("SIGNIN_MAX_FAILURES_PER_ACCOUNT", Integer.toString(SIGN_IN_FAILURES_ALLOWED));
         env.put("SIGNIN_LOCKOUT_SECONDS", Long.toString(SIGN_IN_LOCKOUT.toSeconds()));
         env.put("DRIVER_PORTAL_SECRET", DRIVER_PORTAL_SECRET);
+        // HTTPS and the Monitor TLS port with the run's development CA; plain HTTP and the plain port stay on.
+        env.put("TLS_KEYSTORE", DevTls.authority().serverKeyStore().toString());
+        env.put("TLS_KEYSTORE_PASSWORD", DevTls.PASSWORD);
+        env.put("MONITOR_TLS_PORT", Integer.toString(ItSettings.tlsAcceptorPort()));
         env.putAll(extraEnv);
         this.central = new LibertyServerProcess(ItSettings.libertyInstall(), "central",
                 workDir.resolve("central"), ItSettings.httpPort(), env);
@@ -62,7 +67,13 @@ public final class CentralFixture implements AutoCloseable {
 
     /** As {@link #start(Class, Map)}, for a system named {@code name} (its work directory is named after it). */
     public static CentralFixture start(String name, Map<String, String> extraEnv) throws IOException, InterruptedException {
-        CentralFixture fixture = new CentralFixture(ItSettings.workDir(name), extraEnv);
+        return start(name, extraEnv, Map.of());
+    }
+
+    /** As {@link #start(String, Map)}, with {@code brokerEnv} for the broker process (e.g. its SASL_SSL listener). */
+    public static CentralFixture start(String name, Map<String, String> extraEnv, Map<String, String> brokerEnv)
+            throws IOException, InterruptedException {
+        CentralFixture fixture = new CentralFixture(ItSettings.workDir(name), extraEnv, brokerEnv);
         long begin = System.nanoTime();
         fixture.kafka.start();
         fixture.brokerStartTime = Duration.ofNanos(System.nanoTime() - begin);
@@ -94,6 +105,10 @@ public final class CentralFixture implements AutoCloseable {
 
     public int acceptorPort() {
         return ItSettings.acceptorPort();
+    }
+
+    public int tlsAcceptorPort() {
+        return ItSettings.tlsAcceptorPort();
     }
 
     @Override

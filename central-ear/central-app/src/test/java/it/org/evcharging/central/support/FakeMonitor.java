@@ -9,6 +9,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import javax.net.ssl.SSLContext;
+
 import org.evcharging.api.message.MessageCodec;
 import org.evcharging.api.message.ParseResult;
 import org.evcharging.api.message.WireMessage;
@@ -26,6 +28,10 @@ public final class FakeMonitor implements AutoCloseable {
     private volatile boolean closedByPeer;
 
     private FakeMonitor(InetSocketAddress central) throws IOException {
+        this(central, null);
+    }
+
+    private FakeMonitor(InetSocketAddress central, SSLContext tls) throws IOException {
         this.client = FrameClient.connect(central, Duration.ofSeconds(5), Framing.DEFAULT_MAX_PAYLOAD, new FrameClient.Listener() {
             @Override
             public void onFrame(byte[] payload) {
@@ -38,11 +44,16 @@ public final class FakeMonitor implements AutoCloseable {
             public void onClosed(IOException cause) {
                 closedByPeer = true;
             }
-        }, Executors.defaultThreadFactory());
+        }, Executors.defaultThreadFactory(), tls);
     }
 
     public static FakeMonitor connect(int port) throws IOException {
         return new FakeMonitor(new InetSocketAddress("localhost", port));
+    }
+
+    /** A Monitor speaking TLS, trusting the CAs of {@code tls}. */
+    public static FakeMonitor connectTls(int port, SSLContext tls) throws IOException {
+        return new FakeMonitor(new InetSocketAddress("localhost", port), tls);
     }
 
     public void send(WireMessage message) throws IOException {

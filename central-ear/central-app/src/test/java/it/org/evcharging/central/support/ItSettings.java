@@ -35,6 +35,11 @@ public final class ItSettings {
         return port("it.acceptor.port");
     }
 
+    /** Central's TLS port for Monitors. */
+    public static int tlsAcceptorPort() {
+        return port("it.tls.acceptor.port");
+    }
+
     public static int kafkaPort() {
         return port("it.kafka.port");
     }

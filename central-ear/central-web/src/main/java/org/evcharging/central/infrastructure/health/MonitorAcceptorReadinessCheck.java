@@ -25,6 +25,7 @@ public class MonitorAcceptorReadinessCheck implements HealthCheck {
                 .status(gateway.isListening())
                 .withData("port", gateway.port())
                 .withData("connections", gateway.connectionCount());
+        gateway.tlsPort().ifPresent(port -> response.withData("tlsPort", port));
         gateway.failure().ifPresent(reason -> response.withData("error", reason));
         return response.build();
     }

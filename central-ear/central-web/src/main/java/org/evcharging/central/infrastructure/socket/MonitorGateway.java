@@ -11,16 +11,23 @@ import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Logger;
+
+import javax.net.ssl.SSLContext;
 
 import org.evcharging.api.net.FrameServer;
 import org.evcharging.central.infrastructure.config.CentralConfig;
+import org.evcharging.central.infrastructure.config.TransportSecurityConfig;
 
 /**
  * The TCP acceptor for Monitors ({@code STX JSON ETX LRC} frames). One selector thread, taken from
  * a ManagedThreadFactory because it blocks for the application's whole life, serves every
- * connection; each connection gets its own {@link MonitorConnectionHandler}.
+ * connection of a port; each connection gets its own {@link MonitorConnectionHandler}. With
+ * {@code monitor.tls.port} set, a second port speaks TLS (the same handlers: TLS is a layer of the
+ * connection, below the frame decoder); the plain port stays for first-implementation Monitors.
  */
 @ApplicationScoped
 public class MonitorGateway {
@@ -36,58 +43,80 @@ public class MonitorGateway {
     @Inject
     MonitorConnectionHandlers handlers;
 
-    private volatile FrameServer server;
-    private volatile Thread loop;
-    private volatile String failure;
+    @Inject
+    TransportSecurityConfig security;
+
+    private final List<FrameServer> servers = new CopyOnWriteArrayList<>();
+    private final List<Thread> loops = new CopyOnWriteArrayList<>();
+    private final List<String> failures = new CopyOnWriteArrayList<>();
     private volatile boolean stopping;
 
     void start(@Observes @Priority(100) Startup event) {
-        InetSocketAddress address = new InetSocketAddress(config.listenHost(), config.listenPort());
+        // The plain port stays for first-implementation Monitors unless listen.port is negative.
+        if (config.listenPort() >= 0) {
+            listen("", config.listenPort(), null);
+        }
+        if (security.monitorTlsEnabled()) {
+            try {
+                listen("TLS ", security.monitorTlsPort(), security.monitorTlsContext());
+            } catch (IOException e) {
+                fail("TLS " + e.getMessage());
+            }
+        }
+    }
+
+    private void listen(String kind, int port, SSLContext tls) {
+        InetSocketAddress address = new InetSocketAddress(config.listenHost(), port);
         try {
             FrameServer bound = new FrameServer(address, config.maxFrameBytes(), config.maxQueuedBytes(),
-                    handlers::open).bind();
+                    handlers::open).withTls(tls).bind();
             Thread thread = threads.newThread(bound);
-            thread.setName("monitor-gateway");
-            server = bound;
-            loop = thread;
+            thread.setName(tls == null ? "monitor-gateway" : "monitor-gateway-tls");
+            servers.add(bound);
+            loops.add(thread);
             thread.start();
-            LOG.info(() -> "Monitor gateway listening on " + address.getHostString() + ":" + bound.localPort());
+            LOG.info(() -> kind + "Monitor gateway listening on " + address.getHostString() + ":" + bound.localPort());
         } catch (IOException e) {
-            failure = e.getMessage();
-            LOG.severe(() -> "Monitor gateway NOT listening: " + failure);
+            fail(kind + e.getMessage());
         }
+    }
+
+    private void fail(String reason) {
+        failures.add(reason);
+        LOG.severe(() -> "Monitor gateway NOT listening: " + reason);
     }
 
     void stop(@Observes Shutdown event) {
         stopping = true;
-        FrameServer s = server;
-        if (s != null) {
-            s.close();
-        }
+        servers.forEach(FrameServer::close);
     }
 
+    /** True when every configured port (plain and TLS) accepts connections. */
     public boolean isListening() {
-        FrameServer s = server;
-        return s != null && s.isListening();
+        return failures.isEmpty() && !servers.isEmpty() && servers.stream().allMatch(FrameServer::isListening);
     }
 
-    /** False only when the loop died on its own; a stopping application is not a failure. */
+    /** False only when a loop died on its own; a stopping application is not a failure. */
     public boolean isLoopHealthy() {
-        Thread t = loop;
-        return stopping || t == null || t.isAlive();
+        return stopping || loops.stream().allMatch(Thread::isAlive);
     }
 
     public Optional<String> failure() {
-        return Optional.ofNullable(failure);
+        return failures.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", failures));
     }
 
+    /** The plain port (the configured one while not bound). */
     public int port() {
-        FrameServer s = server;
-        return s == null ? config.listenPort() : s.localPort();
+        return servers.stream().filter(s -> !s.isTls()).findFirst().map(FrameServer::localPort)
+                .orElse(config.listenPort());
+    }
+
+    /** The TLS port, when TLS for Monitors is on. */
+    public Optional<Integer> tlsPort() {
+        return servers.stream().filter(FrameServer::isTls).findFirst().map(FrameServer::localPort);
     }
 
     public int connectionCount() {
-        FrameServer s = server;
-        return s == null ? 0 : s.connectionCount();
+        return servers.stream().mapToInt(FrameServer::connectionCount).sum();
     }
 }
