@@ -298,10 +298,18 @@ class DockerFilesIT {
                     + " (apt-get install docker-compose to run this check; under CI it is required)");
         }
         Path emptyEnv = Files.createTempFile("empty", ".env");
+        // What a user of the one-host file sets: it has no default password.
+        Path secretsEnv = Files.writeString(Files.createTempFile("secrets", ".env"),
+                "ADMIN_PASSWORD=a-long-secret\nDRIVER_PORTAL_SECRET=another-secret\n");
         try {
+            Result noPassword = run(compose.get(), "--env-file", emptyEnv.toString(), "-f",
+                    DOCKER.resolve("compose.yaml").toString(), "config");
+            assertThat(noPassword.exitCode()).as("compose.yaml without ADMIN_PASSWORD must refuse:%n%s", noPassword.output())
+                    .isNotZero();
+            assertThat(noPassword.output()).contains("password must be set");
             for (String file : COMPOSE_FILES) {
                 boolean multiHost = file.startsWith("hosts/");
-                Path env = multiHost ? DOCKER.resolve("hosts/example.env") : emptyEnv;
+                Path env = multiHost ? DOCKER.resolve("hosts/example.env") : secretsEnv;
                 Result result = run(compose.get(), "--env-file", env.toString(), "-f", DOCKER.resolve(file).toString(), "config");
                 assertThat(result.exitCode()).as("docker-compose config of %s:%n%s", file, result.output()).isZero();
                 // Every image is built from the repository root, with a Dockerfile of docker/.
@@ -323,6 +331,7 @@ class DockerFilesIT {
             }
         } finally {
             Files.deleteIfExists(emptyEnv);
+            Files.deleteIfExists(secretsEnv);
         }
     }
 
