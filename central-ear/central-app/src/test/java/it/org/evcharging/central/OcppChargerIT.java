@@ -317,4 +317,25 @@ class OcppChargerIT {
             assertThat(view.path("location").asText()).isEqualTo("Secure yard");
         }
     }
+
+    @Test
+    void repeatedWrongPasswordsAreThrottledEvenForTheRightOneUntilTheLockoutEnds() throws Exception {
+        String id = newChargerId();
+        String password = admin.register(id, "Guarded yard", 0.30);
+        for (int i = 0; i < CentralFixture.SIGN_IN_FAILURES_ALLOWED; i++) {
+            assertBasicChallenge(OcppCharger.refusedHandshake(plainUrl(id), OcppCharger.basic(id, "guess-" + i), null));
+        }
+
+        HttpResponse<?> throttled = OcppCharger.refusedHandshake(plainUrl(id), OcppCharger.basic(id, password), null);
+
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Retry-After")).hasValueSatisfying(seconds ->
+                assertThat(Long.parseLong(seconds)).isBetween(1L, CentralFixture.SIGN_IN_LOCKOUT.toSeconds()));
+        awaitRefusalAudited(id, "Too many wrong passwords");
+        await("the lockout ends").atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() ->
+                OcppCharger.handshakeStatus(plainUrl(id), OcppCharger.basic(id, password), null) == 101);
+        try (OcppCharger charger = OcppCharger.connect(system.central().baseUri(), id, password)) {
+            assertThat(charger.boot().getStatus()).isEqualTo(RegistrationStatus.Accepted);
+        }
+    }
 }

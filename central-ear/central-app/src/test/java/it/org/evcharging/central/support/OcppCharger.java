@@ -131,6 +131,15 @@ public final class OcppCharger implements AutoCloseable {
      * {@code authorization} is sent as the Authorization header when not null.
      */
     public static HttpResponse<?> refusedHandshake(URI url, String authorization, SSLContext tls) {
+        return handshake(url, authorization, tls).orElseThrow(() -> new AssertionError("Central accepted the WebSocket to " + url));
+    }
+
+    /** The HTTP status of a WebSocket handshake to {@code url}: 101 when Central upgrades it (then closed at once). */
+    public static int handshakeStatus(URI url, String authorization, SSLContext tls) {
+        return handshake(url, authorization, tls).map(HttpResponse::statusCode).orElse(101);
+    }
+
+    private static java.util.Optional<HttpResponse<?>> handshake(URI url, String authorization, SSLContext tls) {
         HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(WAIT);
         if (tls != null) {
             http.sslContext(tls);
@@ -142,10 +151,10 @@ public final class OcppCharger implements AutoCloseable {
         try {
             WebSocket opened = builder.buildAsync(url, new WebSocket.Listener() { }).get(WAIT.toSeconds(), TimeUnit.SECONDS);
             opened.abort();
-            throw new AssertionError("Central accepted the WebSocket to " + url);
+            return java.util.Optional.empty();
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof WebSocketHandshakeException refused) {
-                return refused.getResponse();
+                return java.util.Optional.of(refused.getResponse());
             }
             throw new AssertionError("The handshake to " + url + " failed without an HTTP answer", e);
         } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
