@@ -5,11 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import it.org.evcharging.central.support.AdminApi;
 import it.org.evcharging.central.support.CentralFixture;
+import it.org.evcharging.central.support.DevTls;
+import it.org.evcharging.central.support.ItSettings;
 import it.org.evcharging.central.support.KafkaDriver;
 import it.org.evcharging.central.support.OcppCharger;
 import it.org.evcharging.central.support.SharedCentral;
 
+import java.net.URI;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
@@ -63,13 +67,19 @@ class OcppChargerIT {
         return "ocpp_it_" + NEXT.incrementAndGet();
     }
 
-    /** Boots (Pending), is authorized and priced by the operator, boots again when asked: ACTIVE. */
+    /**
+     * Boots (Pending), is authorized and priced by the operator, boots again when asked: ACTIVE. The
+     * credential the operator was shown is kept in {@link OcppCharger#credential} for its next connection.
+     */
     static OcppCharger acceptedCharger(String id, String price) throws Exception {
         OcppCharger charger = OcppCharger.connect(system.central().baseUri(), id);
         BootNotificationConfirmation first = charger.boot();
         if (first.getStatus() == RegistrationStatus.Pending) {
             setDetails(id, "Car park B", price);
-            assertThat(admin.post("charging-points/" + id + "/authorize").statusCode()).isEqualTo(200);
+            var authorized = admin.post("charging-points/" + id + "/authorize");
+            assertThat(authorized.statusCode()).isEqualTo(200);
+            charger.credential = AdminApi.json(authorized).path("credential").asText();
+            assertThat(charger.credential).as("the password the operator gives the charger").isNotBlank();
             assertThat(charger.await(TriggerMessageRequest.class).getRequestedMessage())
                     .isEqualTo(TriggerMessageRequestType.BootNotification);
             assertThat(charger.boot().getStatus()).isEqualTo(RegistrationStatus.Accepted);
@@ -190,7 +200,7 @@ class OcppChargerIT {
         charger.close();
         await().atMost(WAIT).until(() -> admin.stateOf(id).equals("DISCONNECTED"));
 
-        try (OcppCharger back = OcppCharger.connect(system.central().baseUri(), id)) {
+        try (OcppCharger back = OcppCharger.connect(system.central().baseUri(), id, charger.credential)) {
             assertThat(back.boot().getStatus()).as("known and authorized: no second wait").isEqualTo(RegistrationStatus.Accepted);
             assertThat(admin.stateOf(id)).isEqualTo("ACTIVE");
         }
@@ -222,6 +232,110 @@ class OcppChargerIT {
 
             assertThat(admin.postJson("ocpp/" + id + "/reset", "{\"type\":\"Sideways\"}").statusCode()).isEqualTo(400);
             assertThat(admin.postJson("ocpp/not_connected_1/reset", "{\"type\":\"Hard\"}").statusCode()).isEqualTo(404);
+        }
+    }
+
+    private static URI plainUrl(String id) {
+        return URI.create("ws://localhost:" + system.central().baseUri().getPort() + "/ocpp/" + id);
+    }
+
+    private static URI tlsUrl(String id) {
+        return URI.create("wss://localhost:" + ItSettings.httpsPort() + "/ocpp/" + id);
+    }
+
+    private static void assertBasicChallenge(HttpResponse<?> refused) {
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(challenge ->
+                assertThat(challenge).startsWith("Basic realm="));
+    }
+
+    /** The operator's audit log shows a refused OCPP connection of {@code id} for {@code reason}. */
+    private static void awaitRefusalAudited(String id, String reason) {
+        await("audit of the refused connection of " + id + ": " + reason).atMost(WAIT).until(() ->
+                AdminApi.json(admin.get("audit?actor=cp:" + id + "&action=ocpp.connect&outcome=REFUSED")).path("entries")
+                        .findValuesAsText("detail").stream().anyMatch(detail -> detail.contains(reason)));
+    }
+
+    @Test
+    void anAuthorizedChargerComesBackOnlyWithThePasswordTheOperatorWasShown() throws Exception {
+        String id = newChargerId();
+        String password;
+        try (OcppCharger first = acceptedCharger(id, "0.30")) {
+            password = first.credential;
+        }
+        await().atMost(WAIT).until(() -> admin.stateOf(id).equals("DISCONNECTED"));
+
+        assertBasicChallenge(OcppCharger.refusedHandshake(plainUrl(id), null, null));
+        assertBasicChallenge(OcppCharger.refusedHandshake(plainUrl(id), OcppCharger.basic(id, "not-" + password), null));
+        assertBasicChallenge(OcppCharger.refusedHandshake(plainUrl(id), OcppCharger.basic("someone_else", password), null));
+        awaitRefusalAudited(id, "no credential presented");
+        awaitRefusalAudited(id, "wrong credential");
+        assertThat(admin.stateOf(id)).as("nobody spoke for it").isEqualTo("DISCONNECTED");
+
+        try (OcppCharger back = OcppCharger.connect(system.central().baseUri(), id, password)) {
+            assertThat(back.boot().getStatus()).isEqualTo(RegistrationStatus.Accepted);
+            back.status(ChargePointStatus.Available, ChargePointErrorCode.NoError);
+            assertThat(admin.stateOf(id)).isEqualTo("ACTIVE");
+        }
+    }
+
+    @Test
+    void aChargerTheOperatorMarkedLegacyConnectsByItsIdAlone() throws Exception {
+        String id = newChargerId();
+        try (OcppCharger charger = OcppCharger.connect(system.central().baseUri(), id)) {
+            assertThat(charger.boot().getStatus()).isEqualTo(RegistrationStatus.Pending);
+            setDetails(id, "Old yard", "0.25");
+            var authorized = admin.post("charging-points/" + id + "/authorize?legacy=true");
+            assertThat(authorized.statusCode()).isEqualTo(200);
+            assertThat(AdminApi.json(authorized).path("credential").isMissingNode()
+                    || AdminApi.json(authorized).path("credential").isNull()).as("no password for a legacy charger").isTrue();
+            charger.await(TriggerMessageRequest.class);
+            assertThat(charger.boot().getStatus()).isEqualTo(RegistrationStatus.Accepted);
+        }
+        await().atMost(WAIT).until(() -> admin.stateOf(id).equals("DISCONNECTED"));
+
+        try (OcppCharger back = OcppCharger.connect(system.central().baseUri(), id)) {
+            assertThat(back.boot().getStatus()).isEqualTo(RegistrationStatus.Accepted);
+            back.status(ChargePointStatus.Available, ChargePointErrorCode.NoError);
+            assertThat(admin.stateOf(id)).isEqualTo("ACTIVE");
+        }
+    }
+
+    @Test
+    void overTlsWithTheDevelopmentCaARegisteredChargerConnectsWithItsPasswordAndAWrongOneIsRefused() throws Exception {
+        String id = newChargerId();
+        String password = admin.register(id, "Secure yard", 0.35);
+
+        assertBasicChallenge(OcppCharger.refusedHandshake(tlsUrl(id), OcppCharger.basic(id, "guess"), DevTls.trustingTheCa()));
+        awaitRefusalAudited(id, "wrong credential");
+
+        try (OcppCharger charger = OcppCharger.connectTls(ItSettings.httpsPort(), DevTls.trustingTheCa(), id, password)) {
+            assertThat(charger.boot().getStatus()).as("registered by the operator: no wait").isEqualTo(RegistrationStatus.Accepted);
+            charger.status(ChargePointStatus.Available, ChargePointErrorCode.NoError);
+            var view = AdminApi.json(admin.get("charging-points/" + id));
+            assertThat(view.path("state").asText()).isEqualTo("ACTIVE");
+            assertThat(view.path("location").asText()).isEqualTo("Secure yard");
+        }
+    }
+
+    @Test
+    void repeatedWrongPasswordsAreThrottledEvenForTheRightOneUntilTheLockoutEnds() throws Exception {
+        String id = newChargerId();
+        String password = admin.register(id, "Guarded yard", 0.30);
+        for (int i = 0; i < CentralFixture.SIGN_IN_FAILURES_ALLOWED; i++) {
+            assertBasicChallenge(OcppCharger.refusedHandshake(plainUrl(id), OcppCharger.basic(id, "guess-" + i), null));
+        }
+
+        HttpResponse<?> throttled = OcppCharger.refusedHandshake(plainUrl(id), OcppCharger.basic(id, password), null);
+
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Retry-After")).hasValueSatisfying(seconds ->
+                assertThat(Long.parseLong(seconds)).isBetween(1L, CentralFixture.SIGN_IN_LOCKOUT.toSeconds()));
+        awaitRefusalAudited(id, "Too many wrong passwords");
+        await("the lockout ends").atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() ->
+                OcppCharger.handshakeStatus(plainUrl(id), OcppCharger.basic(id, password), null) == 101);
+        try (OcppCharger charger = OcppCharger.connect(system.central().baseUri(), id, password)) {
+            assertThat(charger.boot().getStatus()).isEqualTo(RegistrationStatus.Accepted);
         }
     }
 }

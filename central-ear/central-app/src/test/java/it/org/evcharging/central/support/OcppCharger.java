@@ -1,6 +1,10 @@
 package it.org.evcharging.central.support;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.concurrent.BlockingQueue;
@@ -8,8 +12,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLContext;
+
 import eu.chargetime.ocpp.ClientEvents;
 import eu.chargetime.ocpp.JSONClient;
+import eu.chargetime.ocpp.JSONConfiguration;
 import eu.chargetime.ocpp.feature.profile.ClientCoreEventHandler;
 import eu.chargetime.ocpp.feature.profile.ClientCoreProfile;
 import eu.chargetime.ocpp.feature.profile.ClientRemoteTriggerEventHandler;
@@ -66,18 +73,44 @@ public final class OcppCharger implements AutoCloseable {
     public final BlockingQueue<Request> received = new LinkedBlockingQueue<>();
     /** When set, the charger answers RemoteStartTransaction with Rejected (an occupied or broken connector). */
     public volatile boolean rejectRemoteStarts;
+    /** The password the operator gave this charger when authorizing it (security profile 1), if any. */
+    public volatile String credential;
 
-    private OcppCharger(String id) {
+    private OcppCharger(String id, String password) {
         this.id = id;
+        this.credential = password;
         this.core = new ClientCoreProfile(new CoreHandler());
-        this.client = new JSONClient(core, id);
+        JSONConfiguration configuration = JSONConfiguration.get();
+        if (password != null) {
+            // HTTP Basic at the handshake: username the chargePointId, password its credential.
+            configuration.setParameter(JSONConfiguration.USERNAME_PARAMETER, id)
+                    .setParameter(JSONConfiguration.PASSWORD_PARAMETER, password);
+        }
+        this.client = new JSONClient(core, id, configuration);
         client.addFeatureProfile(new ClientRemoteTriggerProfile(this::triggered));
     }
 
-    /** Connects to {@code ws://host:port/ocpp/{id}} with subprotocol ocpp1.6. */
+    /** Connects to {@code ws://host:port/ocpp/{id}} with subprotocol ocpp1.6, without credentials (profile 0). */
     public static OcppCharger connect(URI centralHttp, String id) throws Exception {
-        OcppCharger charger = new OcppCharger(id);
-        charger.client.connect("ws://" + centralHttp.getHost() + ":" + centralHttp.getPort() + "/ocpp", new ClientEvents() {
+        return connect(centralHttp, id, null);
+    }
+
+    /** As {@link #connect(URI, String)} with HTTP Basic {@code id:password} (security profile 1); null for none. */
+    public static OcppCharger connect(URI centralHttp, String id, String password) throws Exception {
+        OcppCharger charger = new OcppCharger(id, password);
+        return charger.open("ws://" + centralHttp.getHost() + ":" + centralHttp.getPort() + "/ocpp");
+    }
+
+    /** Connects to {@code wss://localhost:httpsPort/ocpp/{id}} trusting {@code tls}, with HTTP Basic (security profile 2). */
+    public static OcppCharger connectTls(int httpsPort, SSLContext tls, String id, String password) throws Exception {
+        OcppCharger charger = new OcppCharger(id, password);
+        charger.client.enableWSS(tls);
+        return charger.open("wss://localhost:" + httpsPort + "/ocpp");
+    }
+
+    private OcppCharger open(String url) throws Exception {
+        OcppCharger charger = this;
+        charger.client.connect(url, new ClientEvents() {
             @Override
             public void connectionOpened() {
                 charger.opened.complete(null);
@@ -90,6 +123,49 @@ public final class OcppCharger implements AutoCloseable {
         });
         charger.opened.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         return charger;
+    }
+
+    /**
+     * A WebSocket handshake to {@code url} (ws:// or wss://, ending in the charger's id) that
+     * Central is expected to refuse, with the JDK's client: the HTTP answer Central gave.
+     * {@code authorization} is sent as the Authorization header when not null.
+     */
+    public static HttpResponse<?> refusedHandshake(URI url, String authorization, SSLContext tls) {
+        return handshake(url, authorization, tls).orElseThrow(() -> new AssertionError("Central accepted the WebSocket to " + url));
+    }
+
+    /** The HTTP status of a WebSocket handshake to {@code url}: 101 when Central upgrades it (then closed at once). */
+    public static int handshakeStatus(URI url, String authorization, SSLContext tls) {
+        return handshake(url, authorization, tls).map(HttpResponse::statusCode).orElse(101);
+    }
+
+    private static java.util.Optional<HttpResponse<?>> handshake(URI url, String authorization, SSLContext tls) {
+        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(WAIT);
+        if (tls != null) {
+            http.sslContext(tls);
+        }
+        WebSocket.Builder builder = http.build().newWebSocketBuilder().subprotocols("ocpp1.6").connectTimeout(WAIT);
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        try {
+            WebSocket opened = builder.buildAsync(url, new WebSocket.Listener() { }).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            opened.abort();
+            return java.util.Optional.empty();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException refused) {
+                return java.util.Optional.of(refused.getResponse());
+            }
+            throw new AssertionError("The handshake to " + url + " failed without an HTTP answer", e);
+        } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("No answer to the handshake to " + url, e);
+        }
+    }
+
+    /** An HTTP Basic Authorization header value. */
+    public static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public String id() {

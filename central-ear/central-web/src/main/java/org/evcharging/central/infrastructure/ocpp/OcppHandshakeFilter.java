@@ -9,19 +9,27 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import org.evcharging.central.domain.model.chargingpoint.CpId;
 import org.evcharging.central.domain.shared.InvalidInputException;
+import org.evcharging.central.infrastructure.ocpp.ChargerAuthenticator.Handshake;
+import org.evcharging.central.infrastructure.ocpp.ChargerAuthenticator.Verdict;
+import org.evcharging.central.infrastructure.security.SourceAddress;
 
 /**
- * The HTTP side of a charger's WebSocket handshake: an id that is not a valid CP id is refused
- * (400) and a charger the {@link ChargerAuthenticator} does not admit gets 401, before any upgrade.
+ * The HTTP side of a charger's WebSocket handshake, before any upgrade: an id that is not a valid
+ * CP id is refused (400); then the {@link ChargerAuthenticator} decides — 401 with a Basic
+ * challenge (security profile 1), 403 for plain ws:// where TLS is required (profile 2), 429
+ * while wrong passwords are throttled.
  */
 @WebFilter(OcppEndpoint.PATH_PREFIX + "*")
 public class OcppHandshakeFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
+    static final String REALM = "EV Charging OCPP";
 
     @Inject
     ChargerAuthenticator authenticator;
@@ -33,16 +41,24 @@ public class OcppHandshakeFilter extends HttpFilter {
         String id = path.substring(Math.min(path.length(), OcppEndpoint.PATH_PREFIX.length()));
         CpId cpId;
         try {
-            cpId = CpId.of(java.net.URLDecoder.decode(id, java.nio.charset.StandardCharsets.UTF_8));
+            cpId = CpId.of(URLDecoder.decode(id, StandardCharsets.UTF_8));
         } catch (InvalidInputException | IllegalArgumentException e) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, "Not a charging point id: " + e.getMessage());
             return;
         }
-        if (!authenticator.admits(cpId, Optional.ofNullable(request.getHeader("Authorization")))) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"OCPP\"");
-            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
-            return;
+        Verdict verdict = authenticator.admits(new Handshake(cpId, Optional.ofNullable(request.getHeader("Authorization")),
+                SourceAddress.of(request), request.isSecure()));
+        switch (verdict.outcome()) {
+            case ADMITTED -> chain.doFilter(request, response);
+            case UNAUTHORIZED -> {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+                response.sendError(HttpServletResponse.SC_UNAUTHORIZED, verdict.message());
+            }
+            case TLS_REQUIRED -> response.sendError(HttpServletResponse.SC_FORBIDDEN, verdict.message());
+            case THROTTLED -> {
+                response.setHeader("Retry-After", Long.toString(Math.max(1, (verdict.retryAfter().toMillis() + 999) / 1000)));
+                response.sendError(429, verdict.message());
+            }
         }
-        chain.doFilter(request, response);
     }
 }
