@@ -170,6 +170,11 @@ public final class EvChargingTopics {
         try {
             return future.get(remaining, TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
+            // The admin client's own time-out and ours are the same deadline: whichever fires first, one message.
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException kafkaTimeout) {
+                throw new TopicCreationException("Cannot " + action + ": Kafka did not answer in time ("
+                        + kafkaTimeout.getMessage() + ")", kafkaTimeout);
+            }
             throw new TopicCreationException("Cannot " + action + ": " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new TopicCreationException("Cannot " + action + ": Kafka did not answer in time", e);

@@ -10,7 +10,6 @@ import it.org.evcharging.central.support.FakeMonitor;
 import it.org.evcharging.central.support.KafkaDriver;
 import it.org.evcharging.central.support.SharedCentral;
 
-import java.util.Map;
 
 import org.evcharging.api.message.Response;
 import org.evcharging.api.message.monitor.FaultNotification;
@@ -131,9 +130,7 @@ class PanelIT {
 
     /** The browser sends the operator's credentials with every request, as after a basic-auth prompt. */
     private static void signInAsOperator(Browser browser) {
-        browser.driver().executeCdpCommand("Network.enable", Map.of());
-        browser.driver().executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization",
-                AdminApi.basic(CentralFixture.OPERATOR_USER, CentralFixture.OPERATOR_PASSWORD))));
+        browser.authorizing(AdminApi.basic(CentralFixture.OPERATOR_USER, CentralFixture.OPERATOR_PASSWORD));
     }
 
     /** Waits until the tile's {@code css} element shows {@code text}, or is absent when {@code text} is null. */

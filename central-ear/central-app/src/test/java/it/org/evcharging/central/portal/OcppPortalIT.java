@@ -13,7 +13,9 @@ import it.org.evcharging.central.support.SharedCentral;
 
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.List;
 
+import org.openqa.selenium.By;
 import org.evcharging.api.Topics;
 import org.evcharging.api.message.ReplyStatus;
 import org.evcharging.api.message.Response;
@@ -125,6 +127,19 @@ class OcppPortalIT {
             await().atMost(WAIT).until(() -> admin.stateOf(OCPP_CP).equals("CHARGING") && admin.stateOf(COURSE_CP).equals("CHARGING"));
             assertThat(AdminApi.json(admin.get("charging-points/" + OCPP_CP)).path("protocol").asText()).isEqualTo("OCPP");
             assertThat(AdminApi.json(admin.get("charging-points/" + COURSE_CP)).has("protocol")).isFalse();
+            try (Browser panel = Browser.desktop()) {
+                // The operator's panel shows both charging, the wallbox with its protocol.
+                panel.authorizing(AdminApi.basic(CentralFixture.OPERATOR_USER, CentralFixture.OPERATOR_PASSWORD));
+                panel.driver().get(central.central().baseUri().resolve("/panel/").toString());
+                for (String cp : List.of(OCPP_CP, COURSE_CP)) {
+                    panel.waiting(WAIT).until(d -> d.findElements(By.cssSelector(".tile[data-cp='" + cp + "']")).stream()
+                            .anyMatch(tile -> "CHARGING".equals(tile.getDomAttribute("data-state"))));
+                }
+                assertThat(panel.driver().findElement(By.cssSelector(".tile[data-cp='" + OCPP_CP + "'] .protocol")).getText())
+                        .isEqualTo("OCPP");
+                assertThat(panel.driver().findElements(By.cssSelector(".tile[data-cp='" + COURSE_CP + "'] .protocol"))).isEmpty();
+                panel.screenshot("panel-ocpp-beside-course-cp");
+            }
 
             ana.stop();
             RemoteStopTransactionRequest remoteStop = wallbox.await(RemoteStopTransactionRequest.class);

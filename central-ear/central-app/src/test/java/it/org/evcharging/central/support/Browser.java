@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -51,6 +52,14 @@ public final class Browser implements AutoCloseable {
 
     public ChromeDriver driver() {
         return driver;
+    }
+
+    /** Sends this {@code Authorization} header with every request, as a browser does after a basic-auth prompt. */
+    public Browser authorizing(String authorization) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers",
+                Map.of("Authorization", authorization)));
+        return this;
     }
 
     /** A wait that reads again what a live page redrew between finding and reading it. */
