@@ -5,16 +5,18 @@ import java.time.Duration;
 import java.util.Objects;
 
 import org.evcharging.agent.config.HostPort;
+import org.evcharging.agent.config.HostPortList;
 
 /**
  * How a Monitor runs.
  *
+ * @param central Central's monitor gateways in order of preference: the Monitor fails over among them
  * @param heartbeatSeconds period of heartbeats to Central, announced in them so Central judges liveness by it
  * @param healthMisses unanswered health checks in a row after which the Engine counts as failed
  * @param reconnectMax the longest wait between two connection attempts (the wait doubles from 0.5 s)
  * @param dataDir where the outbox of undelivered completions lives
  */
-public record MonitorOptions(HostPort engine, HostPort central, String cpId, String location, double pricePerKwh,
+public record MonitorOptions(HostPort engine, HostPortList central, String cpId, String location, double pricePerKwh,
                              int heartbeatSeconds, Duration healthInterval, int healthMisses, Duration reconnectMax,
                              Path dataDir, boolean debug) {
 
@@ -33,6 +35,10 @@ public record MonitorOptions(HostPort engine, HostPort central, String cpId, Str
     }
 
     public static MonitorOptions defaults(HostPort engine, HostPort central, String cpId) {
+        return defaults(engine, HostPortList.of(central), cpId);
+    }
+
+    public static MonitorOptions defaults(HostPort engine, HostPortList central, String cpId) {
         return new MonitorOptions(engine, central, cpId, DEFAULT_LOCATION, DEFAULT_PRICE, DEFAULT_HEARTBEAT_SECONDS,
                 DEFAULT_HEALTH_INTERVAL, DEFAULT_HEALTH_MISSES, DEFAULT_RECONNECT_MAX, defaultDataDir(cpId), false);
     }
