@@ -32,16 +32,22 @@ public final class CentralFixture implements AutoCloseable {
                 .dataDir(workDir.resolve("kafka"))
                 .startTimeout(Duration.ofSeconds(60))
                 .build();
-        Map<String, String> env = new HashMap<>();
-        env.put("HTTPS_PORT", Integer.toString(ItSettings.httpsPort()));
-        env.put("LISTEN_PORT", Integer.toString(ItSettings.acceptorPort()));
-        env.put("BROKER_ADDRESS", kafka.bootstrapServers());
-        env.put("DB_PATH", databasePathIn(workDir).toString());
-        env.put("ADMIN_USER", OPERATOR_USER);
-        env.put("ADMIN_PASSWORD", OPERATOR_PASSWORD);
+        Map<String, String> env = centralEnv(kafka.bootstrapServers(), workDir);
         env.putAll(extraEnv);
         this.central = new LibertyServerProcess(ItSettings.libertyInstall(), "central",
                 workDir.resolve("central"), ItSettings.httpPort(), env);
+    }
+
+    /** Central's environment on the reserved ports, with its SQLite file under {@code workDir}. */
+    public static Map<String, String> centralEnv(String bootstrapServers, Path workDir) {
+        Map<String, String> env = new HashMap<>();
+        env.put("HTTPS_PORT", Integer.toString(ItSettings.httpsPort()));
+        env.put("LISTEN_PORT", Integer.toString(ItSettings.acceptorPort()));
+        env.put("BROKER_ADDRESS", bootstrapServers);
+        env.put("DB_PATH", databasePathIn(workDir).toString());
+        env.put("ADMIN_USER", OPERATOR_USER);
+        env.put("ADMIN_PASSWORD", OPERATOR_PASSWORD);
+        return env;
     }
 
     /** Starts the broker, then Central, and waits until Central is ready. */

@@ -2,6 +2,7 @@ package org.evcharging.central.infrastructure.persistence;
 
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -9,6 +10,7 @@ import jakarta.enterprise.event.Startup;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -40,12 +42,24 @@ public class SchemaMigrations {
     @Resource(lookup = "jdbc/central")
     DataSource dataSource;
 
+    @Resource
+    ManagedExecutorService executor;
+
     void migrate(@Observes @Priority(20) Startup event) {
         try {
-            migrate(dataSource);
-        } catch (SQLException | LiquibaseException e) {
+            // On a task of its own: the container keeps a connection taken on the start-up thread until
+            // the whole start-up ends, and SQLite's pool has only one, which JPA needs next.
+            executor.submit(() -> {
+                migrate(dataSource);
+                return null;
+            }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while migrating Central's database schema", e);
+        } catch (ExecutionException e) {
             // Central must not run on a schema it does not know: the deployment fails, with the reason.
-            throw new IllegalStateException("Central's database schema could not be migrated: " + e.getMessage(), e);
+            throw new IllegalStateException("Central's database schema could not be migrated: "
+                    + e.getCause().getMessage(), e.getCause());
         }
     }
 
