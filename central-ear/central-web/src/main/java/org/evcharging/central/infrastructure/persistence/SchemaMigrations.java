@@ -2,7 +2,6 @@ package org.evcharging.central.infrastructure.persistence;
 
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -10,7 +9,7 @@ import jakarta.enterprise.event.Startup;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -42,24 +41,30 @@ public class SchemaMigrations {
     @Resource(lookup = "jdbc/central")
     DataSource dataSource;
 
-    @Resource
-    ManagedExecutorService executor;
-
     void migrate(@Observes @Priority(20) Startup event) {
-        try {
-            // On a task of its own: the container keeps a connection taken on the start-up thread until
-            // the whole start-up ends, and SQLite's pool has only one, which JPA needs next.
-            executor.submit(() -> {
+        // On a thread of its own, outside the start-up's unit of work: the container keeps a connection
+        // taken on the start-up thread until the whole start-up ends, and SQLite's pool has only one,
+        // which JPA needs next. (A managed executor would not run the task before the start-up ends.)
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        Thread migration = new Thread(() -> {
+            try {
                 migrate(dataSource);
-                return null;
-            }).get();
+            } catch (SQLException | LiquibaseException | RuntimeException e) {
+                failure.set(e);
+            }
+        }, "central-schema-migrations");
+        migration.setContextClassLoader(SchemaMigrations.class.getClassLoader());
+        migration.start();
+        try {
+            migration.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while migrating Central's database schema", e);
-        } catch (ExecutionException e) {
+        }
+        if (failure.get() != null) {
             // Central must not run on a schema it does not know: the deployment fails, with the reason.
             throw new IllegalStateException("Central's database schema could not be migrated: "
-                    + e.getCause().getMessage(), e.getCause());
+                    + failure.get().getMessage(), failure.get());
         }
     }
 
