@@ -78,11 +78,26 @@ public class SchemaMigrations {
         try {
             Scope.child(scope, () -> {
                 try (Connection connection = dataSource.getConnection()) {
-                    Database database = DatabaseFactory.getInstance()
-                            .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-                    Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(loader), database);
-                    liquibase.update(new Contexts(), new LabelExpression());
-                    LOG.info(() -> "Central database schema up to date (" + database.getShortName() + ")");
+                    boolean autoCommit = connection.getAutoCommit();
+                    boolean done = false;
+                    try {
+                        Database database = DatabaseFactory.getInstance()
+                                .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+                        Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(loader), database);
+                        liquibase.update(new Contexts(), new LabelExpression());
+                        LOG.info(() -> "Central database schema up to date (" + database.getShortName() + ")");
+                        done = true;
+                    } finally {
+                        // Liquibase leaves its last transaction open; the pool refuses a connection returned so.
+                        if (!connection.getAutoCommit()) {
+                            if (done) {
+                                connection.commit();
+                            } else {
+                                connection.rollback();
+                            }
+                            connection.setAutoCommit(autoCommit);
+                        }
+                    }
                 }
             });
         } catch (SQLException | LiquibaseException e) {
