@@ -37,8 +37,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PostgreSqlIT {
 
     private static final Duration WAIT = Duration.ofSeconds(40);
-    /** Longer than the shared fixture's: a cold Liberty start on a busy 2-core machine has taken up to 2 min. */
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
     private static PostgresServer postgres;
     private static LibertyServerProcess central;
     private static CentralFixture shared;
@@ -59,7 +57,7 @@ class PostgreSqlIT {
         env.put("CP_AUTO_AUTHORIZE", "true");
         central = new LibertyServerProcess(ItSettings.libertyInstall(), "central", workDir.resolve("central"),
                 ItSettings.httpPort(), env);
-        Duration started = central.startAndAwaitReady(START_TIMEOUT);
+        Duration started = central.startAndAwaitReady(CentralFixture.START_TIMEOUT);
         System.out.printf("[timing] Central on PostgreSQL ready in %d ms%n", started.toMillis());
     }
 
@@ -105,7 +103,7 @@ class PostgreSqlIT {
                 .as("the ticket is in PostgreSQL").isEqualTo("COMPLETED " + String.format(java.util.Locale.ROOT, "%.3f", ticket.energyConsumedKwh()));
 
         central.stop(Duration.ofSeconds(30));
-        central.startAndAwaitReady(START_TIMEOUT);
+        central.startAndAwaitReady(CentralFixture.START_TIMEOUT);
 
         var session = AdminApi.json(admin.get("sessions/" + sessionId));
         assertThat(session.path("state").asText()).isEqualTo("completed");

@@ -29,9 +29,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Order(Order.DEFAULT + 5) // stops the shared Central: after the classes that only use it
 class SchemaUpgradeIT {
 
-    /** Longer than the shared fixture's: a cold Liberty start on a busy 2-core machine has taken up to 2 min. */
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
-
     /** What that build's DDL generation made (sqlite3 .schema of one of its files). */
     private static final String[] SCHEMA_BEFORE_MIGRATIONS = {
         "CREATE TABLE charging_points (cp_id VARCHAR(64) NOT NULL, charging NUMBER(1) NOT NULL, engine_fault NUMBER(1) NOT NULL,"
@@ -64,7 +61,7 @@ class SchemaUpgradeIT {
         LibertyServerProcess central = new LibertyServerProcess(ItSettings.libertyInstall(), "central",
                 workDir.resolve("central"), ItSettings.httpPort(), CentralFixture.centralEnv(shared.kafka().bootstrapServers(), workDir));
         try {
-            central.startAndAwaitReady(START_TIMEOUT);
+            central.startAndAwaitReady(CentralFixture.START_TIMEOUT);
             AdminApi admin = new AdminApi(central.baseUri(), null);
 
             var cp = AdminApi.json(admin.get("charging-points/cp_legacy"));

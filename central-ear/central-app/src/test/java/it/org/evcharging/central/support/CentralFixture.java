@@ -14,7 +14,8 @@ import org.evcharging.kafka.KafkaBrokerProcess;
  */
 public final class CentralFixture implements AutoCloseable {
 
-    public static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    /** Generous: a cold Liberty start on a busy 2-core machine has taken 2 min before it answered. */
+    public static final Duration START_TIMEOUT = Duration.ofMinutes(4);
     /** Not the defaults, so the tests also show the credentials come from configuration. */
     public static final String OPERATOR_USER = "it-operator";
     public static final String OPERATOR_PASSWORD = "it-secret";

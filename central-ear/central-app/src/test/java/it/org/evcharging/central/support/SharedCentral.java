@@ -30,7 +30,7 @@ public final class SharedCentral implements BeforeAllCallback {
     public static final Map<String, String> ENV = Map.of(
             "SESSION_START_TIMEOUT_SECONDS", "8",
             "SESSION_END_GRACE_SECONDS", "3");
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration READY_TIMEOUT = CentralFixture.START_TIMEOUT;
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedCentral.class);
     private static volatile CentralFixture current;
 
