@@ -37,7 +37,7 @@ public final class SharedCentral implements BeforeAllCallback {
             // Every class adds its newcomers from 127.0.0.1; CpFloodIT floods from other loopback addresses.
             "CP_NEWCOMERS_PER_MINUTE", Integer.toString(NEWCOMERS_PER_MINUTE),
             "CP_PENDING_MAX", Integer.toString(PENDING_MAX));
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration READY_TIMEOUT = CentralFixture.START_TIMEOUT;
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedCentral.class);
     private static volatile CentralFixture current;
 
