@@ -29,6 +29,31 @@ class SchemaMigrationsTest {
                 + " state VARCHAR(16) NOT NULL, total_cost NUMBER(12,2) NOT NULL, version NUMBER(19), PRIMARY KEY (session_id))",
     };
 
+    /**
+     * What the int build's DDL generation (create-or-extend-tables, no SQLite platform) left in a file
+     * beside the tables above: the security work's tables, the TABLE id generator's table and row,
+     * and the columns it added to charging_points.
+     */
+    private static final String[] SCHEMA_ADDED_BY_SECURITY_BUILD = {
+        "CREATE TABLE operator_accounts (username VARCHAR(64) NOT NULL, created_at_ms NUMBER(19) NOT NULL,"
+                + " enabled NUMBER(1) NOT NULL, password_hash VARCHAR(512) NOT NULL, role VARCHAR(16) NOT NULL,"
+                + " version NUMBER(19), PRIMARY KEY (username))",
+        "CREATE TABLE audit_log (id NUMBER(19) NOT NULL, action VARCHAR(64) NOT NULL, actor VARCHAR(128) NOT NULL,"
+                + " at_ms NUMBER(19) NOT NULL, detail VARCHAR(1024), outcome VARCHAR(16) NOT NULL, parameters VARCHAR(1024),"
+                + " source_ip VARCHAR(64), PRIMARY KEY (id))",
+        "CREATE TABLE driver_accounts (driver_id VARCHAR(64) NOT NULL, created_at_ms NUMBER(19) NOT NULL,"
+                + " password_hash VARCHAR(512) NOT NULL, PRIMARY KEY (driver_id))",
+        "CREATE TABLE id_sequences (name VARCHAR(50) NOT NULL, next_value NUMBER(38), PRIMARY KEY (name))",
+        "INSERT INTO id_sequences (name, next_value) VALUES ('audit_log', 0)",
+        "ALTER TABLE charging_points ADD credential_hash VARCHAR(512)",
+        "ALTER TABLE charging_points ADD legacy NUMBER(1)",
+        "ALTER TABLE charging_points ADD operator_details NUMBER(1)",
+    };
+
+    private static final List<String> SECURITY_CHANGE_SETS = List.of("003-operator-accounts", "003-audit-log",
+            "003-audit-log-time-index", "003-id-sequences", "003-id-sequences-audit-log", "003-driver-accounts",
+            "003-cp-credential-hash", "003-cp-legacy", "003-cp-operator-details");
+
     @TempDir
     Path dir;
 
@@ -41,6 +66,57 @@ class SchemaMigrationsTest {
         assertThat(names(db, "table")).contains("charging_points", "charging_sessions", "DATABASECHANGELOG");
         assertThat(names(db, "index")).contains("ix_sessions_cp_state", "ix_sessions_driver", "ix_sessions_request");
         insertCpAndSession(db);
+    }
+
+    @Test
+    void aNewDatabaseGetsTheSecurityTablesColumnsAndTheAuditIdRow() throws Exception {
+        SQLiteDataSource db = sqlite("new-security.db");
+
+        SchemaMigrations.migrate(db);
+
+        assertThat(names(db, "table")).contains("operator_accounts", "audit_log", "id_sequences", "driver_accounts");
+        assertThat(names(db, "index")).contains("ix_audit_at");
+        assertThat(columns(db, "charging_points")).contains("credential_hash", "legacy", "operator_details");
+        assertThat(columns(db, "operator_accounts"))
+                .containsExactly("username", "password_hash", "role", "enabled", "created_at_ms", "version");
+        assertThat(columns(db, "audit_log"))
+                .containsExactly("id", "at_ms", "actor", "source_ip", "action", "parameters", "outcome", "detail");
+        assertThat(columns(db, "driver_accounts")).containsExactly("driver_id", "password_hash", "created_at_ms");
+        assertThat(rows(db, "SELECT name || ' ' || next_value FROM id_sequences")).containsExactly("audit_log 0");
+        insertSecurityRows(db);
+    }
+
+    @Test
+    void aDatabaseOfTheSecurityBuildBeforeMigrationsKeepsItsAccountsAuditLogAndIdCounter() throws Exception {
+        SQLiteDataSource db = sqlite("security.db");
+        try (Connection connection = db.getConnection(); Statement sql = connection.createStatement()) {
+            for (String ddl : SCHEMA_BEFORE_MIGRATIONS) {
+                sql.execute(ddl);
+            }
+            for (String ddl : SCHEMA_ADDED_BY_SECURITY_BUILD) {
+                sql.execute(ddl);
+            }
+        }
+        insertCpAndSession(db);
+        insertSecurityRows(db);
+        try (Connection connection = db.getConnection(); Statement sql = connection.createStatement()) {
+            sql.executeUpdate("UPDATE id_sequences SET next_value = 100 WHERE name = 'audit_log'");
+        }
+
+        SchemaMigrations.migrate(db);
+
+        List<String> expected = new ArrayList<>(List.of("001-charging-points MARK_RAN", "001-charging-sessions MARK_RAN",
+                "002-session-indexes EXECUTED"));
+        SECURITY_CHANGE_SETS.forEach(id -> expected.add(id + (id.equals("003-audit-log-time-index") ? " EXECUTED" : " MARK_RAN")));
+        assertThat(rows(db, "SELECT id || ' ' || exectype FROM DATABASECHANGELOG ORDER BY orderexecuted"))
+                .containsExactlyElementsOf(expected);
+        assertThat(rows(db, "SELECT cp_id || ' ' || credential_hash || ' ' || legacy || ' ' || operator_details"
+                + " FROM charging_points")).containsExactly("cp_001 hash-1 0 1");
+        assertThat(rows(db, "SELECT username || ' ' || role FROM operator_accounts")).containsExactly("admin ADMIN");
+        assertThat(rows(db, "SELECT driver_id FROM driver_accounts")).containsExactly("driver_001");
+        assertThat(rows(db, "SELECT id || ' ' || action FROM audit_log")).containsExactly("1 SIGN_IN");
+        assertThat(rows(db, "SELECT next_value FROM id_sequences WHERE name = 'audit_log'")).containsExactly("100");
+        assertThat(names(db, "index")).contains("ix_audit_at");
     }
 
     @Test
@@ -60,8 +136,12 @@ class SchemaMigrationsTest {
         assertThat(rows(db, "SELECT session_id || ' ' || energy_kwh FROM charging_sessions"))
                 .containsExactly("s-1 1.5");
         assertThat(rows(db, "SELECT id || ' ' || exectype FROM DATABASECHANGELOG ORDER BY orderexecuted"))
-                .containsExactly("001-charging-points MARK_RAN", "001-charging-sessions MARK_RAN", "002-session-indexes EXECUTED");
-        assertThat(names(db, "index")).contains("ix_sessions_cp_state");
+                .containsExactlyElementsOf(withSecurityExecuted("001-charging-points MARK_RAN",
+                        "001-charging-sessions MARK_RAN", "002-session-indexes EXECUTED"));
+        assertThat(names(db, "index")).contains("ix_sessions_cp_state", "ix_audit_at");
+        assertThat(rows(db, "SELECT cp_id || ' ' || COALESCE(credential_hash, '-') || ' ' || COALESCE(legacy, '-')"
+                + " FROM charging_points")).containsExactly("cp_001 - -");
+        insertSecurityRows(db);
     }
 
     @Test
@@ -72,7 +152,8 @@ class SchemaMigrationsTest {
 
         SchemaMigrations.migrate(db);
 
-        assertThat(rows(db, "SELECT COUNT(*) FROM DATABASECHANGELOG")).containsExactly("3");
+        assertThat(rows(db, "SELECT COUNT(*) FROM DATABASECHANGELOG")).containsExactly(Integer.toString(3 + SECURITY_CHANGE_SETS.size()));
+        assertThat(rows(db, "SELECT COUNT(*) FROM id_sequences")).containsExactly("1");
         assertThat(rows(db, "SELECT COUNT(*) FROM charging_points")).containsExactly("1");
     }
 
@@ -91,6 +172,30 @@ class SchemaMigrationsTest {
                     + " requested_at_ms, state, total_cost, version)"
                     + " VALUES ('s-1', 'cp_001', 'driver_001', 1.5, 0.3, 1, 'FINISHED', 0.45, 1)");
         }
+    }
+
+    private static List<String> withSecurityExecuted(String... before) {
+        List<String> all = new ArrayList<>(List.of(before));
+        SECURITY_CHANGE_SETS.forEach(id -> all.add(id + " EXECUTED"));
+        return all;
+    }
+
+    /** An operator, a driver, an audit line and a CP's credential, as the security build writes them. */
+    private static void insertSecurityRows(SQLiteDataSource db) throws SQLException {
+        try (Connection connection = db.getConnection(); Statement sql = connection.createStatement()) {
+            sql.executeUpdate("INSERT INTO operator_accounts (username, password_hash, role, enabled, created_at_ms, version)"
+                    + " VALUES ('admin', 'pbkdf2$x', 'ADMIN', 1, 1, 1)");
+            sql.executeUpdate("INSERT INTO driver_accounts (driver_id, password_hash, created_at_ms)"
+                    + " VALUES ('driver_001', 'pbkdf2$y', 1)");
+            sql.executeUpdate("INSERT INTO audit_log (id, at_ms, actor, source_ip, action, parameters, outcome, detail)"
+                    + " VALUES (1, 1, 'admin', '127.0.0.1', 'SIGN_IN', NULL, 'SUCCEEDED', NULL)");
+            sql.executeUpdate("UPDATE charging_points SET credential_hash = 'hash-1', legacy = 0, operator_details = 1"
+                    + " WHERE cp_id = 'cp_001'");
+        }
+    }
+
+    private static List<String> columns(SQLiteDataSource db, String table) throws SQLException {
+        return rows(db, "SELECT name FROM pragma_table_info('" + table + "') ORDER BY cid");
     }
 
     private static List<String> names(SQLiteDataSource db, String type) throws SQLException {
