@@ -26,8 +26,8 @@ import liquibase.resource.ClassLoaderResourceAccessor;
 
 /**
  * Brings Central's database to the schema this build expects, on SQLite or PostgreSQL, before
- * anything else touches it: after the database directory exists (priority 10) and before the CPs
- * and sessions are loaded (CentralSchedule, priority 50). The change sets are
+ * anything else touches it: after the database directory exists (priority 10), before the first
+ * admin account is created (FirstAdmin, 30) and the CPs and sessions are loaded (CentralSchedule, 50). The change sets are
  * {@value #CHANGELOG} and the files it includes; Liquibase's lock table keeps two Centrals that
  * start together on one PostgreSQL from migrating twice.
  */
@@ -41,7 +41,9 @@ public class SchemaMigrations {
     @Resource(lookup = "jdbc/central")
     DataSource dataSource;
 
-    void migrate(@Observes @Priority(20) Startup event) {
+    public static final int PRIORITY = 20;
+
+    void migrate(@Observes @Priority(PRIORITY) Startup event) {
         // On a thread of its own, outside the start-up's unit of work: the container keeps a connection
         // taken on the start-up thread until the whole start-up ends, and SQLite's pool has only one,
         // which JPA needs next. (A managed executor would not run the task before the start-up ends.)
