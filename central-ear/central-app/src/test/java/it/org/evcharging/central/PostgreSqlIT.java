@@ -78,7 +78,14 @@ class PostgreSqlIT {
     void chargesOnPostgreSqlAndFindsItsDataAfterARestart() throws Exception {
         AdminApi admin = new AdminApi(central.baseUri(), null);
         assertThat(postgres.psql("SELECT string_agg(id, ',' ORDER BY orderexecuted) FROM databasechangelog"))
-                .as("the migrations made the schema").isEqualTo("001-charging-points,001-charging-sessions,002-session-indexes");
+                .as("the migrations made the schema").isEqualTo("001-charging-points,001-charging-sessions,002-session-indexes,"
+                        + "003-operator-accounts,003-audit-log,003-audit-log-time-index,003-id-sequences,003-id-sequences-audit-log,"
+                        + "003-driver-accounts,003-cp-credential-hash,003-cp-legacy,003-cp-operator-details");
+        assertThat(postgres.psql("SELECT username || ' ' || role || ' ' || enabled FROM operator_accounts"))
+                .as("the first admin, created after the migrations").isEqualTo(CentralFixture.OPERATOR_USER + " ADMIN true");
+        // Audit entries are stored on a pooled thread: soon, not necessarily yet.
+        await().atMost(WAIT).until(() -> postgres.psql("SELECT actor || ' ' || action FROM audit_log"
+                + " WHERE action = 'account.create'"), "configuration account.create"::equals);
         assertThat(admin.get("charging-points").body()).doesNotContain("cp_pg_1");
 
         String sessionId;
@@ -101,6 +108,8 @@ class PostgreSqlIT {
         }
         assertThat(postgres.psql("SELECT state || ' ' || energy_kwh FROM charging_sessions WHERE session_id = '" + sessionId + "'"))
                 .as("the ticket is in PostgreSQL").isEqualTo("COMPLETED " + String.format(java.util.Locale.ROOT, "%.3f", ticket.energyConsumedKwh()));
+        assertThat(postgres.psql("SELECT legacy FROM charging_points WHERE cp_id = 'cp_pg_1'"))
+                .as("authorized as a newcomer: admitted by id alone").isEqualTo("t");
 
         central.stop(Duration.ofSeconds(30));
         central.startAndAwaitReady(CentralFixture.START_TIMEOUT);
@@ -110,6 +119,6 @@ class PostgreSqlIT {
         assertThat(session.path("energy_kwh").asDouble()).isEqualTo(ticket.energyConsumedKwh());
         var cp = AdminApi.json(admin.get("charging-points/cp_pg_1"));
         assertThat(cp.path("registration").asText()).as("still registered after the restart").isEqualTo("AUTHORIZED");
-        assertThat(postgres.psql("SELECT COUNT(*) FROM databasechangelog")).as("nothing migrated twice").isEqualTo("3");
+        assertThat(postgres.psql("SELECT COUNT(*) FROM databasechangelog")).as("nothing migrated twice").isEqualTo("12");
     }
 }

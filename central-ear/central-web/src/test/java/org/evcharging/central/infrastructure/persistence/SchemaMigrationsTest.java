@@ -89,19 +89,11 @@ class SchemaMigrationsTest {
     @Test
     void aDatabaseOfTheSecurityBuildBeforeMigrationsKeepsItsAccountsAuditLogAndIdCounter() throws Exception {
         SQLiteDataSource db = sqlite("security.db");
-        try (Connection connection = db.getConnection(); Statement sql = connection.createStatement()) {
-            for (String ddl : SCHEMA_BEFORE_MIGRATIONS) {
-                sql.execute(ddl);
-            }
-            for (String ddl : SCHEMA_ADDED_BY_SECURITY_BUILD) {
-                sql.execute(ddl);
-            }
-        }
+        execute(db, SCHEMA_BEFORE_MIGRATIONS);
+        execute(db, SCHEMA_ADDED_BY_SECURITY_BUILD);
         insertCpAndSession(db);
         insertSecurityRows(db);
-        try (Connection connection = db.getConnection(); Statement sql = connection.createStatement()) {
-            sql.executeUpdate("UPDATE id_sequences SET next_value = 100 WHERE name = 'audit_log'");
-        }
+        execute(db, "UPDATE id_sequences SET next_value = 100 WHERE name = 'audit_log'");
 
         SchemaMigrations.migrate(db);
 
@@ -122,11 +114,7 @@ class SchemaMigrationsTest {
     @Test
     void aDatabaseOfTheBuildBeforeMigrationsUpgradesInPlaceKeepingItsData() throws Exception {
         SQLiteDataSource db = sqlite("existing.db");
-        try (Connection connection = db.getConnection(); Statement sql = connection.createStatement()) {
-            for (String ddl : SCHEMA_BEFORE_MIGRATIONS) {
-                sql.execute(ddl);
-            }
-        }
+        execute(db, SCHEMA_BEFORE_MIGRATIONS);
         insertCpAndSession(db);
 
         SchemaMigrations.migrate(db);
@@ -171,6 +159,14 @@ class SchemaMigrationsTest {
             sql.executeUpdate("INSERT INTO charging_sessions (session_id, cp_id, driver_id, energy_kwh, price_per_kwh,"
                     + " requested_at_ms, state, total_cost, version)"
                     + " VALUES ('s-1', 'cp_001', 'driver_001', 1.5, 0.3, 1, 'FINISHED', 0.45, 1)");
+        }
+    }
+
+    private static void execute(SQLiteDataSource db, String... statements) throws SQLException {
+        try (Connection connection = db.getConnection(); Statement sql = connection.createStatement()) {
+            for (String statement : statements) {
+                sql.execute(statement);
+            }
         }
     }
 
