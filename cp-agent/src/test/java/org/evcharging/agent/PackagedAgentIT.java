@@ -98,6 +98,31 @@ class PackagedAgentIT {
         }
     }
 
+    @Test
+    void aMonitorGivenTwoCentralsPassesTheOneThatRefusesAndSaysWhichItIsOn() throws IOException {
+        String cpId = TestAgents.uniqueCpId();
+        int enginePort = freePort();
+        int refusing = freePort(); // nothing listens there: connections are refused
+        try (FakeCentral central = new FakeCentral().knowingEveryCp();
+             AgentProcess engine = AgentProcess.start(jar, workDir, "engine", "engine", SharedKafka.bootstrapServers(),
+                     "--debug_port", Integer.toString(enginePort), "--data-dir", "engine-data");
+             AgentProcess monitor = AgentProcess.start(jar, workDir, "monitor", "monitor", "localhost:" + enginePort,
+                     "localhost:" + refusing + "," + central.address(), cpId, "--heartbeat-interval", "1",
+                     "--reconnect-max", "0.5")) {
+            engine.awaitLine("ENGINE LISTENING ON: localhost:" + enginePort, TIMEOUT);
+            assertThat(monitor.awaitLine("Cannot connect to CENTRAL at localhost:" + refusing + " ", TIMEOUT))
+                    .contains("trying the next");
+            monitor.awaitLine("Connected to CENTRAL at " + central.address() + " (2 of 2", TIMEOUT);
+            monitor.awaitLine("Registered with CENTRAL as " + cpId, TIMEOUT);
+            central.awaitMessage(StatusUpdate.class, s -> "ACTIVE".equals(s.status()), TIMEOUT);
+            // The status line names the Central in use and its place in the list.
+            monitor.awaitLine("CENTRAL registered (" + central.address() + " [2 of 2])", TIMEOUT);
+
+            monitor.terminate(TIMEOUT);
+            assertThat(monitor.errors()).doesNotContain("Exception");
+        }
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

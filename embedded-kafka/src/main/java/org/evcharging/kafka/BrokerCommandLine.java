@@ -6,7 +6,8 @@ import java.util.Map;
 
 /** The standalone broker's settings, from arguments first, then environment, then defaults. */
 record BrokerCommandLine(int port, int controllerPort, Path dataDir, int partitions, String advertisedHost,
-        String bindHost, Duration startTimeout, boolean helpRequested, BrokerSecurity security) {
+        String bindHost, Duration startTimeout, int nodeId, QuorumVoters voters, boolean helpRequested,
+        BrokerSecurity security) {
 
     static final int DEFAULT_PORT = 9092;
     static final int DEFAULT_START_TIMEOUT_SECONDS = 120;
@@ -14,7 +15,8 @@ record BrokerCommandLine(int port, int controllerPort, Path dataDir, int partiti
     static final String USAGE = String.join(System.lineSeparator(),
             "Usage: java -jar embedded-kafka.jar --data-dir DIR [--port 9092] [--partitions 3]"
                     + " [--controller-port N] [--bind ADDRESS] [--advertise HOST]",
-            "Runs a single-node Apache Kafka broker (KRaft) and creates the EV Charging topics.",
+            "Runs an Apache Kafka broker (KRaft, controller and broker in one) and creates the EV Charging topics:",
+            "alone by default, or one node of a cluster given --node-id and --controller-quorum-voters.",
             "  --port N             client port (env KAFKA_PORT, default 9092; 0 picks a free one)",
             "  --data-dir DIR       where records are kept; reused on restart (env KAFKA_DATA_DIR, required)",
             "  --partitions N       partitions per topic (env KAFKA_PARTITIONS, default 3)",
@@ -29,6 +31,12 @@ record BrokerCommandLine(int port, int controllerPort, Path dataDir, int partiti
             "  --ssl-keystore-password PW  its password (env KAFKA_SSL_KEYSTORE_PASSWORD)",
             "  --sasl-users N:P,... who may sign in, by PLAIN or SCRAM-SHA-512 (env KAFKA_SASL_USERS; required with",
             "                       --ssl-keystore)",
+            "  --node-id N          this node's id among the voters (env KAFKA_NODE_ID, default 1)",
+            "  --controller-quorum-voters ID@HOST:PORT,...",
+            "                       the cluster's controllers, the same list on every node, e.g.",
+            "                       1@localhost:19093,2@localhost:29093,3@localhost:39093; this node's controller",
+            "                       listens on its own entry (env KAFKA_CONTROLLER_QUORUM_VOTERS, default: alone).",
+            "                       With 3 nodes topics get 3 replicas and min.insync.replicas=2",
             "  --help               print this text",
             "Prints '" + KafkaBrokerMain.READY_PREFIX + "HOST:PORT' once clients can connect.");
 
@@ -43,10 +51,12 @@ record BrokerCommandLine(int port, int controllerPort, Path dataDir, int partiti
         String keyStore = env.get("KAFKA_SSL_KEYSTORE");
         String keyStorePassword = env.getOrDefault("KAFKA_SSL_KEYSTORE_PASSWORD", "");
         String users = env.get("KAFKA_SASL_USERS");
+        String nodeId = env.get("KAFKA_NODE_ID");
+        String voters = env.get("KAFKA_CONTROLLER_QUORUM_VOTERS");
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
-                return new BrokerCommandLine(0, 0, null, 0, null, null, null, true, null);
+                return new BrokerCommandLine(0, 0, null, 0, null, null, null, 0, null, true, null);
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("Missing value after " + option);
@@ -63,6 +73,8 @@ record BrokerCommandLine(int port, int controllerPort, Path dataDir, int partiti
                 case "--ssl-keystore" -> keyStore = value;
                 case "--ssl-keystore-password" -> keyStorePassword = value;
                 case "--sasl-users" -> users = value;
+                case "--node-id" -> nodeId = value;
+                case "--controller-quorum-voters" -> voters = value;
                 default -> throw new IllegalArgumentException("Unknown option " + option);
             }
         }
@@ -77,13 +89,18 @@ record BrokerCommandLine(int port, int controllerPort, Path dataDir, int partiti
                 advertised(host),
                 bind == null || BrokerSettings.isWildcard(bind) ? "" : bind.trim(),
                 Duration.ofSeconds(positive(startTimeout, DEFAULT_START_TIMEOUT_SECONDS, "--start-timeout")),
+                number(nodeId, CombinedModeConfig.NODE_ID, "--node-id"),
+                voters(voters, number(nodeId, CombinedModeConfig.NODE_ID, "--node-id")),
                 false, security(keyStore, keyStorePassword, users));
     }
 
     EmbeddedKafkaBroker toBroker() {
-        return EmbeddedKafkaBroker.builder()
+        BrokerSettings.Builder builder = EmbeddedKafkaBroker.builder().nodeId(nodeId).voters(voters);
+        if (voters == null) {
+            builder.controllerPort(controllerPort);
+        }
+        return builder
                 .port(port)
-                .controllerPort(controllerPort)
                 .dataDir(dataDir)
                 .partitions(partitions)
                 .advertisedHost(advertisedHost)
@@ -106,6 +123,20 @@ record BrokerCommandLine(int port, int controllerPort, Path dataDir, int partiti
             throw new IllegalArgumentException("--ssl-keystore needs --sasl-users NAME:PASSWORD[,...]");
         }
         return new BrokerSecurity(Path.of(keyStore), password, BrokerSecurity.parseUsers(users));
+    }
+
+    private static QuorumVoters voters(String text, int nodeId) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        QuorumVoters voters;
+        try {
+            voters = QuorumVoters.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--controller-quorum-voters: " + e.getMessage(), e);
+        }
+        voters.voter(nodeId); // refuses a node id that is not among them
+        return voters;
     }
 
     private static String advertised(String host) {

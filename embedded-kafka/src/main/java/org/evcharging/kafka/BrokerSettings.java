@@ -10,9 +10,11 @@ import java.util.Objects;
  * @param advertisedHost the host clients are told to connect to (in metadata); other machines need
  *        one they can reach, {@code localhost} serves this machine only
  * @param bindHost the address the client listener binds; empty for every interface
+ * @param nodeId this node's id among the voters
+ * @param voters the cluster's KRaft controllers; this node alone unless it is part of a cluster
  */
 public record BrokerSettings(String advertisedHost, int port, int controllerPort, Path dataDir, int partitions,
-        String bindHost) {
+        String bindHost, int nodeId, QuorumVoters voters) {
 
     public BrokerSettings {
         Objects.requireNonNull(advertisedHost, "advertisedHost");
@@ -27,6 +29,17 @@ public record BrokerSettings(String advertisedHost, int port, int controllerPort
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
         }
+        if (voters == null) {
+            voters = QuorumVoters.single(nodeId, "localhost", controllerPort);
+        } else if (voters.voter(nodeId).port() != controllerPort) {
+            throw new IllegalArgumentException("the controller port " + controllerPort + " differs from node " + nodeId
+                    + "'s entry among the voters " + voters);
+        }
+    }
+
+    /** Whether this node is one of several: topics then get replicas on other nodes. */
+    public boolean clustered() {
+        return voters.size() > 1;
     }
 
     /** Whether the client listener binds every interface. */
@@ -53,8 +66,25 @@ public record BrokerSettings(String advertisedHost, int port, int controllerPort
         private Path dataDir;
         private int partitions = EvChargingTopics.DEFAULT_PARTITIONS;
         private BrokerSecurity security;
+        private int nodeId = CombinedModeConfig.NODE_ID;
+        private QuorumVoters voters;
 
         Builder() {
+        }
+
+        /** This node's id (default 1); with {@link #voters} it must be one of them. */
+        public Builder nodeId(int nodeId) {
+            if (nodeId < 0) {
+                throw new IllegalArgumentException("node id must not be negative, got " + nodeId);
+            }
+            this.nodeId = nodeId;
+            return this;
+        }
+
+        /** The cluster's controllers; this node's controller port is then its own entry's. Null (default): alone. */
+        public Builder voters(QuorumVoters voters) {
+            this.voters = voters;
+            return this;
         }
 
         /** Client port; 0 (the default) picks a free one. */
@@ -100,11 +130,13 @@ public record BrokerSettings(String advertisedHost, int port, int controllerPort
         }
 
         public BrokerSettings settings() {
+            int controller = voters != null ? voters.voter(nodeId).port()
+                    : controllerPort == 0 ? Ports.pickFree() : controllerPort;
             return new BrokerSettings(advertisedHost,
                     port == 0 ? Ports.pickFree() : port,
-                    controllerPort == 0 ? Ports.pickFree() : controllerPort,
+                    controller,
                     Objects.requireNonNull(dataDir, "dataDir is required").toAbsolutePath(),
-                    partitions, bindHost);
+                    partitions, bindHost, nodeId, voters);
         }
 
         public EmbeddedKafkaBroker build() {

@@ -3,7 +3,7 @@ package org.evcharging.kafka;
 import java.nio.file.Path;
 import java.util.Properties;
 
-/** Server properties of a single node that is both KRaft controller and broker. */
+/** Server properties of a node that is both KRaft controller and broker, alone or one of a cluster. */
 final class CombinedModeConfig {
 
     static final int NODE_ID = 1;
@@ -23,38 +23,44 @@ final class CombinedModeConfig {
         int controllerPort = settings.controllerPort();
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
-        p.setProperty("node.id", Integer.toString(NODE_ID));
+        QuorumVoters voters = settings.voters();
+        p.setProperty("node.id", Integer.toString(settings.nodeId()));
         // Static voters: the controller's address is not written into the metadata log, so a
         // restart may use another controller port.
-        p.setProperty("controller.quorum.voters", NODE_ID + "@localhost:" + controllerPort);
+        p.setProperty("controller.quorum.voters", voters.toString());
         p.setProperty("controller.listener.names", CONTROLLER_LISTENER);
         // Clients may come from other machines (every interface unless a bind host is given); the
-        // controller serves this node only. Clients are told the advertised host in metadata and
-        // connect to it next, so it must be an address they can reach, not where we bind.
+        // controller listens where its voter entry says (localhost when alone). Clients are told the
+        // advertised host in metadata and connect to it next, so it must be an address they can reach.
         p.setProperty("listeners", client + "://" + HostNames.hostPort(settings.bindHost(), port)
-                + "," + CONTROLLER_LISTENER + "://localhost:" + controllerPort);
+                + "," + CONTROLLER_LISTENER + "://" + HostNames.hostPort(voters.voter(settings.nodeId()).host(), controllerPort));
         p.setProperty("advertised.listeners", client + "://" + HostNames.hostPort(settings.advertisedHost(), port));
         p.setProperty("listener.security.protocol.map", client + ":" + client + "," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        // Nodes of a cluster replicate over the client listener, so with SASL_SSL they sign in as the broker user.
         p.setProperty("inter.broker.listener.name", client);
         if (security != null) {
             security.addBrokerProperties(p);
         }
         p.setProperty("log.dirs", logDir.toString());
 
-        // One node: every internal topic can only have one replica.
-        p.setProperty("default.replication.factor", "1");
-        p.setProperty("min.insync.replicas", "1");
-        p.setProperty("offsets.topic.replication.factor", "1");
-        p.setProperty("transaction.state.log.replication.factor", "1");
-        p.setProperty("transaction.state.log.min.isr", "1");
-        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
-        p.setProperty("share.coordinator.state.topic.min.isr", "1");
+        // Three replicas with three nodes or more (two must acknowledge an acks=all write, so one lost
+        // node loses nothing and stops nothing); one node can only hold one.
+        String replicas = Short.toString(voters.replicationFactor());
+        String minInsync = Integer.toString(voters.minInsyncReplicas());
+        p.setProperty("default.replication.factor", replicas);
+        p.setProperty("min.insync.replicas", minInsync);
+        p.setProperty("offsets.topic.replication.factor", replicas);
+        p.setProperty("transaction.state.log.replication.factor", replicas);
+        p.setProperty("transaction.state.log.min.isr", minInsync);
+        p.setProperty("share.coordinator.state.topic.replication.factor", replicas);
+        p.setProperty("share.coordinator.state.topic.min.isr", minInsync);
         // Fewer offsets partitions make the first consumer group join in well under a second.
         p.setProperty("offsets.topic.num.partitions", "5");
         // A topic auto-created by a client that comes first gets the same partition count as ours.
         p.setProperty("num.partitions", Integer.toString(settings.partitions()));
         // After a crash the controller refuses the restarted broker until the dead incarnation's
-        // session expires (9 s by default); heartbeats never leave this node, so short is safe.
+        // session expires (9 s by default); short also moves leadership off a dead node of a cluster
+        // within seconds.
         p.setProperty("broker.session.timeout.ms", "3000");
         p.setProperty("broker.heartbeat.interval.ms", "1000");
         // Consumers of a fresh group start at once instead of waiting for more members.

@@ -22,6 +22,9 @@ import kafka.server.KafkaRaftServer;
 /**
  * A real Kafka broker in this JVM: one KRaft node acting as controller and broker, with the
  * system's topics created. Restarting on the same data directory keeps records and cluster id.
+ * Given {@link BrokerSettings#voters() voters}, it is one node of a cluster: the nodes started
+ * with the same voters find each other, and its start returns once enough of them are up to
+ * create the topics with their replicas.
  *
  * <pre>{@code
  * try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.builder().dataDir(dir).build()) {
@@ -78,7 +81,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         Deadline deadline = Deadline.after(timeout);
         Ports.requireFree(settings.bindHost(), settings.port(), "Kafka client listener");
         Ports.requireFree(settings.controllerPort(), "Kafka controller listener");
-        clusterId = storage.formatIfNeeded(CombinedModeConfig.NODE_ID, CombinedModeConfig.CONTROLLER_LISTENER);
+        clusterId = settings.clustered()
+                ? storage.formatIfNeeded(settings.nodeId(), CombinedModeConfig.CONTROLLER_LISTENER,
+                        settings.voters().derivedClusterId())
+                : storage.formatIfNeeded(settings.nodeId(), CombinedModeConfig.CONTROLLER_LISTENER);
         Properties properties = CombinedModeConfig.of(settings, storage.logDir(), security);
         server = new KafkaRaftServer(KafkaConfig.fromProps(properties), Time.SYSTEM);
         FutureTask<Void> lateStartup = null;
@@ -88,7 +94,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 throw failure("did not start within " + timeout, null);
             }
             awaitClientsServed(deadline);
-            new EvChargingTopics(settings.partitions(), EvChargingTopics.DEFAULT_REPLICATION_FACTOR)
+            new EvChargingTopics(settings.partitions(), settings.voters().replicationFactor())
                     .ensureCreated(localAddress(), ownClientSecurity(), deadline.remaining());
             if (security != null) {
                 ScramUsers.register(localAddress(), ownClientSecurity(), security.users(), deadline.remaining());

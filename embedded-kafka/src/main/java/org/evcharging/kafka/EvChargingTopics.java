@@ -108,6 +108,7 @@ public final class EvChargingTopics {
     /** As {@link #ensureCreated(String, Duration)}, with an admin client the caller owns. */
     public Set<String> ensureCreated(Admin admin, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        awaitBrokers(admin, deadline, timeout);
         Set<String> existing = await(admin.listTopics().names(), deadline, "list topics");
         List<NewTopic> missing = new ArrayList<>();
         for (String name : ALL) {
@@ -137,6 +138,22 @@ public final class EvChargingTopics {
                 return false;
             }
             throw e;
+        }
+    }
+
+    // The nodes of a cluster start together: a topic with three replicas can only be made once three
+    // brokers have joined, and the first node up asks before the others did.
+    private void awaitBrokers(Admin admin, long deadline, Duration timeout) {
+        while (replicationFactor > 1) {
+            int brokers = await(admin.describeCluster().nodes(), deadline, "describe the cluster").size();
+            if (brokers >= replicationFactor) {
+                return;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw new TopicCreationException("Only " + brokers + " of the " + replicationFactor
+                        + " brokers the topics' replicas need joined within " + timeout, null);
+            }
+            pause();
         }
     }
 

@@ -32,6 +32,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     private final String classPath;
     private final List<String> jvmOptions;
     private final Map<String, String> environment;
+    private final int nodeId;
+    private final QuorumVoters voters;
     private Process process;
     private Thread watcherThread;
     private Thread killOnExit;
@@ -39,7 +41,10 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     private KafkaBrokerProcess(Builder builder) {
         // Fixed once, so that every restart comes back on the same addresses.
         this.port = builder.port == 0 ? Ports.pickFree() : builder.port;
-        this.controllerPort = builder.controllerPort == 0 ? Ports.pickFree() : builder.controllerPort;
+        this.nodeId = builder.nodeId;
+        this.voters = builder.voters;
+        this.controllerPort = voters != null ? voters.voter(nodeId).port()
+                : builder.controllerPort == 0 ? Ports.pickFree() : builder.controllerPort;
         this.dataDir = Objects.requireNonNull(builder.dataDir, "dataDir is required").toAbsolutePath();
         this.partitions = builder.partitions;
         this.startTimeout = builder.startTimeout;
@@ -131,6 +136,10 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         return dataDir;
     }
 
+    public int nodeId() {
+        return nodeId;
+    }
+
     /** Where the child's output goes, across all its starts. */
     public Path logFile() {
         return dataDir.resolve(LOG_FILE_NAME);
@@ -186,6 +195,9 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                 "--partitions", Integer.toString(partitions),
                 "--advertise", "localhost",
                 "--start-timeout", Long.toString(Math.max(1, startTimeout.toSeconds()))));
+        if (voters != null) {
+            command.addAll(List.of("--node-id", Integer.toString(nodeId), "--controller-quorum-voters", voters.toString()));
+        }
         return command;
     }
 
@@ -229,8 +241,18 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         private String classPath = System.getProperty("java.class.path");
         private List<String> jvmOptions = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
         private Map<String, String> environment = Map.of();
+        private int nodeId = CombinedModeConfig.NODE_ID;
+        private QuorumVoters voters;
 
         private Builder() {
+        }
+
+        /** One node of a cluster: its id and the cluster's controllers (its controller port is its entry's). */
+        public Builder clusterNode(int nodeId, QuorumVoters voters) {
+            voters.voter(nodeId);
+            this.nodeId = nodeId;
+            this.voters = voters;
+            return this;
         }
 
         /** Client port, kept across restarts; 0 (the default) picks a free one. */

@@ -47,11 +47,16 @@ final class KraftStorage {
 
     /** Formats the directory unless it already is, and returns the cluster id it holds. */
     String formatIfNeeded(int nodeId, String controllerListenerName) {
+        return formatIfNeeded(nodeId, controllerListenerName, Uuid.randomUuid().toString());
+    }
+
+    /** As {@link #formatIfNeeded(int, String)} with the id every node of a cluster shares. */
+    String formatIfNeeded(int nodeId, String controllerListenerName, String newClusterId) {
         Optional<String> existing = clusterId();
         if (existing.isPresent()) {
             return existing.get();
         }
-        String clusterId = Uuid.randomUuid().toString();
+        String clusterId = newClusterId;
         ByteArrayOutputStream formatterOutput = new ByteArrayOutputStream();
         try {
             Files.createDirectories(logDir);

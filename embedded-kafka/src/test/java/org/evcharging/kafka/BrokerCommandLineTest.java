@@ -38,6 +38,27 @@ class BrokerCommandLineTest {
     }
 
     @Test
+    void aClusterNodeTakesItsIdAndTheVotersFromArgumentsOrEnvironment() {
+        String voters = "1@localhost:19093,2@localhost:29093,3@localhost:39093";
+        BrokerCommandLine line = BrokerCommandLine.parse(new String[] {"--data-dir", "d", "--node-id", "3",
+            "--controller-quorum-voters", voters}, Map.of());
+        assertThat(line.nodeId()).isEqualTo(3);
+        assertThat(line.voters().toString()).isEqualTo(voters);
+        assertThat(line.toBroker().controllerPort()).as("its own voter entry's").isEqualTo(39093);
+
+        BrokerCommandLine fromEnv = BrokerCommandLine.parse(new String[] {"--data-dir", "d"},
+                Map.of("KAFKA_NODE_ID", "2", "KAFKA_CONTROLLER_QUORUM_VOTERS", voters));
+        assertThat(fromEnv.nodeId()).isEqualTo(2);
+        assertThat(fromEnv.voters().size()).isEqualTo(3);
+
+        assertThatThrownBy(() -> BrokerCommandLine.parse(new String[] {"--data-dir", "d", "--node-id", "4",
+            "--controller-quorum-voters", voters}, Map.of())).hasMessageContaining("node id 4 is not among the voters");
+        assertThatThrownBy(() -> BrokerCommandLine.parse(new String[] {"--data-dir", "d",
+            "--controller-quorum-voters", "1@localhost"}, Map.of()))
+                .hasMessageStartingWith("--controller-quorum-voters: '1@localhost' is not a voter");
+    }
+
+    @Test
     void defaultsAreTheUsualPortAFreeControllerPortAndThreePartitions() {
         BrokerCommandLine line = BrokerCommandLine.parse(new String[] {"--data-dir", "d"}, Map.of());
 

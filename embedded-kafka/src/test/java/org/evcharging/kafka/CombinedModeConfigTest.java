@@ -95,4 +95,46 @@ class CombinedModeConfigTest {
                 .contains("username=\"central\"").contains("user_cp=\"p\"");
         assertThat(p.getProperty("ssl.keystore.location")).endsWith("server.p12");
     }
+
+    @Test
+    void aNodeOfThreeReplicatesEveryTopicThriceAndNeedsTwoInSync() {
+        QuorumVoters voters = QuorumVoters.parse("1@localhost:19093,2@localhost:29093,3@localhost:39093");
+        Properties p = CombinedModeConfig.of(EmbeddedKafkaBroker.builder().dataDir(Path.of("d")).port(29092)
+                .nodeId(2).voters(voters).settings(), LOGS);
+
+        assertThat(p.getProperty("node.id")).isEqualTo("2");
+        assertThat(p.getProperty("controller.quorum.voters")).isEqualTo(voters.toString());
+        assertThat(p.getProperty("listeners")).isEqualTo("PLAINTEXT://:29092,CONTROLLER://localhost:29093");
+        assertThat(p.getProperty("default.replication.factor")).isEqualTo("3");
+        assertThat(p.getProperty("offsets.topic.replication.factor")).isEqualTo("3");
+        assertThat(p.getProperty("min.insync.replicas")).isEqualTo("2");
+        assertThat(p.getProperty("transaction.state.log.min.isr")).isEqualTo("2");
+    }
+
+    @Test
+    void aSingleNodeKeepsOneReplica() {
+        Properties p = config(EmbeddedKafkaBroker.builder());
+
+        assertThat(p.getProperty("default.replication.factor")).isEqualTo("1");
+        assertThat(p.getProperty("min.insync.replicas")).isEqualTo("1");
+    }
+
+    @Test
+    void theNodesOfOneClusterDeriveTheSameClusterIdAndAnotherClusterAnother() {
+        String voters = "1@localhost:19093,2@localhost:29093,3@localhost:39093";
+
+        assertThat(QuorumVoters.parse(voters).derivedClusterId()).isEqualTo(QuorumVoters.parse(voters).derivedClusterId())
+                .isNotEqualTo(QuorumVoters.parse("1@localhost:19094,2@localhost:29093,3@localhost:39093").derivedClusterId());
+        assertThat(org.apache.kafka.common.Uuid.fromString(QuorumVoters.parse(voters).derivedClusterId())).isNotNull();
+    }
+
+    @Test
+    void badVotersGetAClearReason() {
+        assertThatThrownBy(() -> QuorumVoters.parse("1@localhost:19093,localhost:29093"))
+                .hasMessageContaining("'localhost:29093' is not a voter: write id@host:port");
+        assertThatThrownBy(() -> QuorumVoters.parse("1@a:19093,1@b:29093")).hasMessageContaining("node id 1 appears twice");
+        assertThatThrownBy(() -> EmbeddedKafkaBroker.builder().dataDir(Path.of("d")).nodeId(4)
+                .voters(QuorumVoters.parse("1@a:19093,2@b:29093,3@c:39093")).settings())
+                .hasMessageContaining("node id 4 is not among the voters");
+    }
 }

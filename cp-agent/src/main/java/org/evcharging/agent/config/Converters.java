@@ -16,6 +16,7 @@ public final class Converters {
 
     public static void registerOn(CommandLine line) {
         line.registerConverter(HostPort.class, text -> parse(text, HostPort::parse, null));
+        line.registerConverter(HostPortList.class, text -> parse(text, HostPortList::parse, null));
         line.registerConverter(Duration.class, Converters::seconds);
         line.registerConverter(Integer.class, text -> parse(text, Integer::valueOf, "a whole number"));
         line.registerConverter(int.class, text -> parse(text, Integer::valueOf, "a whole number"));

@@ -11,6 +11,7 @@ import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
 
 import org.evcharging.agent.console.EventLog;
+import org.evcharging.agent.config.HostPort;
 import org.evcharging.agent.runtime.EventLoop;
 import org.evcharging.api.message.MessageCodec;
 import org.evcharging.api.message.MessageType;
@@ -88,7 +89,7 @@ final class CentralSession implements ReconnectingLink.Listener, CentralReporter
 
     @Override
     public void onConnected() {
-        log.event("Connected to CENTRAL at " + options.central());
+        log.event("Connected to CENTRAL at " + link.address() + failoverNote());
         sentOnThisConnection.clear();
         // Every connection starts by proving who it is: Central admits a newer connection for a CP only
         // with the CP's credential (the first implementation re-registered straight away).
@@ -104,15 +105,21 @@ final class CentralSession implements ReconnectingLink.Listener, CentralReporter
             heartbeats.cancel(false);
         }
         phase = Phase.DISCONNECTED;
-        log.event("Lost connection to CENTRAL at " + options.central() + (cause == null ? "" : " (" + cause.getMessage() + ")"));
+        log.event("Lost connection to CENTRAL at " + link.address() + (cause == null ? "" : " (" + cause.getMessage() + ")"));
     }
 
     @Override
-    public void onConnectFailed(IOException cause, boolean firstOfOutage) {
+    public void onConnectFailed(HostPort address, IOException cause, boolean firstOfOutage) {
         if (firstOfOutage) {
-            log.event("Cannot connect to CENTRAL at " + options.central() + " (" + cause.getMessage()
-                    + "); retrying, supplies in progress go on");
+            log.event("Cannot connect to CENTRAL at " + address + " (" + cause.getMessage() + "); "
+                    + (options.central().size() > 1 ? "trying the next, " : "retrying, ") + "supplies in progress go on");
         }
+    }
+
+    /** With several Centrals, which one of them this is. */
+    private String failoverNote() {
+        return options.central().size() > 1
+                ? " (" + link.addressPosition() + " of " + link.addressCount() + ": " + options.central() + ")" : "";
     }
 
     @Override

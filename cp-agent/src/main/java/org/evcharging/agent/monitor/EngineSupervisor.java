@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Logger;
 
 import org.evcharging.agent.console.EventLog;
+import org.evcharging.agent.config.HostPort;
 import org.evcharging.agent.runtime.EventLoop;
 import org.evcharging.api.message.MessageCodec;
 import org.evcharging.api.message.ParseResult;
@@ -141,7 +142,7 @@ final class EngineSupervisor implements ReconnectingLink.Listener {
     }
 
     @Override
-    public void onConnectFailed(IOException cause, boolean firstOfOutage) {
+    public void onConnectFailed(HostPort address, IOException cause, boolean firstOfOutage) {
         if (firstOfOutage) {
             log.event("Cannot connect to ENGINE at " + options.engine() + " (" + cause.getMessage() + "); retrying");
         }

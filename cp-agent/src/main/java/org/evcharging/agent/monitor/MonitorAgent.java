@@ -73,10 +73,17 @@ public final class MonitorAgent implements RunningAgent {
 
     private PanelView view() {
         return new PanelView(options.cpId(), state.status().map(Enum::name).orElse("UNKNOWN"),
-                options.central().toString(), central.link().isConnected(), central.phase(), central.authorized(),
+                centralAddress(), central.link().isConnected(), central.phase(), central.authorized(),
                 options.engine().toString(), engine.link().isConnected(), state.engineHealth().describe(),
                 engine.lastAnswer(), options.healthInterval(), options.healthMisses(), options.heartbeatSeconds(),
                 outbox.size());
+    }
+
+    /** The Central in use (or tried next); with several, its place among them. */
+    private String centralAddress() {
+        ReconnectingLink link = central.link();
+        return link.addressCount() == 1 ? link.address().toString()
+                : link.address() + " [" + link.addressPosition() + " of " + link.addressCount() + "]";
     }
 
     /** The panel's current content; for tests and diagnostics. */

@@ -12,6 +12,7 @@ import org.evcharging.agent.RunningAgent;
 import org.evcharging.agent.config.Checks;
 import org.evcharging.agent.config.Env;
 import org.evcharging.agent.config.HostPort;
+import org.evcharging.agent.config.HostPortList;
 import org.evcharging.agent.console.EventLog;
 import org.evcharging.agent.console.LoggingSetup;
 import org.evcharging.agent.console.Terminal;
@@ -21,10 +22,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
-/** {@code monitor <engine_ip:port> <central_ip:port> <cp_id> [options]}: the design's EV_CP_M command line. */
+/**
+ * {@code monitor <engine_ip:port> <central_ip:port>[,<central_ip:port>...] <cp_id> [options]}: the design's EV_CP_M
+ * command line; several Centrals are tried in order, one address stays what the design asks for.
+ */
 @Command(name = "monitor", mixinStandardHelpOptions = true,
         header = "Runs a charging point's Monitor (EV_CP_M): registers the CP with Central and watches its Engine.",
-        footer = "Example: ${COMMAND-FULL-NAME} localhost:5003 localhost:5000 cp_001")
+        footer = {"Example: ${COMMAND-FULL-NAME} localhost:5003 localhost:5000 cp_001",
+                "Several Centrals, tried in order (the Monitor stays on the one that answers, fails over to the next"
+                        + " when it is lost): ${COMMAND-FULL-NAME} localhost:5003 central-a:5000,central-b:5000 cp_001"})
 public final class MonitorCommand extends ProcessCommand {
 
     static final HostPort DEBUG_ENGINE = new HostPort("localhost", 6000);
@@ -36,8 +42,9 @@ public final class MonitorCommand extends ProcessCommand {
     private HostPort engine;
 
     @Env("IP_PORT_EV_CP_CENTRAL")
-    @Parameters(index = "1", arity = "0..1", paramLabel = "<central_ip:port>", description = "Central's monitor gateway")
-    private HostPort central;
+    @Parameters(index = "1", arity = "0..1", paramLabel = "<central_ip:port>",
+            description = "Central's monitor gateway; several, comma-separated, are tried in order")
+    private HostPortList central;
 
     @Env("CP_ID")
     @Parameters(index = "2", arity = "0..1", paramLabel = "<cp_id>", description = "this charging point's id, e.g. cp_001")
@@ -118,7 +125,7 @@ public final class MonitorCommand extends ProcessCommand {
 
     MonitorOptions options() {
         HostPort engineAddress = engine != null ? engine : debugOnly(DEBUG_ENGINE, 0);
-        HostPort centralAddress = central != null ? central : debugOnly(DEBUG_CENTRAL, 1);
+        HostPortList centralAddress = central != null ? central : HostPortList.of(debugOnly(DEBUG_CENTRAL, 1));
         String id = Checks.given(spec, 2, cpId, debug ? "cp_" + ThreadLocalRandom.current().nextInt(100_000) : null);
         if (id.isBlank()) {
             throw new ParameterException(spec.commandLine(), "<cp_id> must not be blank");

@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.util.Objects;
 
 import org.evcharging.agent.config.HostPort;
+import org.evcharging.agent.config.HostPortList;
 
 /**
  * How a Monitor runs.
  *
+ * @param central Central's monitor gateways in order of preference: the Monitor fails over among them
  * @param heartbeatSeconds period of heartbeats to Central, announced in them so Central judges liveness by it
  * @param healthMisses unanswered health checks in a row after which the Engine counts as failed
  * @param reconnectMax the longest wait between two connection attempts (the wait doubles from 0.5 s)
@@ -17,7 +19,7 @@ import org.evcharging.agent.config.HostPort;
  *                   CP admitted by id alone (legacy)
  * @param centralTls TLS to Central, or null for the plain socket of the first implementation
  */
-public record MonitorOptions(HostPort engine, HostPort central, String cpId, String location, double pricePerKwh,
+public record MonitorOptions(HostPort engine, HostPortList central, String cpId, String location, double pricePerKwh,
                              int heartbeatSeconds, Duration healthInterval, int healthMisses, Duration reconnectMax,
                              Path dataDir, boolean debug, String credential, CentralTls centralTls) {
 
@@ -36,6 +38,10 @@ public record MonitorOptions(HostPort engine, HostPort central, String cpId, Str
     }
 
     public static MonitorOptions defaults(HostPort engine, HostPort central, String cpId) {
+        return defaults(engine, HostPortList.of(central), cpId);
+    }
+
+    public static MonitorOptions defaults(HostPort engine, HostPortList central, String cpId) {
         return new MonitorOptions(engine, central, cpId, DEFAULT_LOCATION, DEFAULT_PRICE, DEFAULT_HEARTBEAT_SECONDS,
                 DEFAULT_HEALTH_INTERVAL, DEFAULT_HEALTH_MISSES, DEFAULT_RECONNECT_MAX, defaultDataDir(cpId), false, null, null);
     }

@@ -2,6 +2,8 @@ package org.evcharging.agent.monitor;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -15,6 +17,7 @@ import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
 
 import org.evcharging.agent.config.HostPort;
+import org.evcharging.agent.config.HostPortList;
 import org.evcharging.agent.runtime.EventLoop;
 import org.evcharging.api.message.MessageCodec;
 import org.evcharging.api.message.WireMessage;
@@ -25,7 +28,9 @@ import org.evcharging.api.protocol.Framing;
 /**
  * A framed TCP connection that keeps itself up: it connects, reports every event on the owner's
  * {@link EventLoop} in order, and after a failure or a loss tries again with exponential backoff.
- * Sends never block the caller: a peer that stops reading cannot freeze the Monitor's health checks.
+ * Given several addresses it fails over among them in order ({@link FailoverOrder}) and backs off
+ * only once all of them failed. Sends never block the caller: a peer that stops reading cannot
+ * freeze the Monitor's health checks.
  */
 final class ReconnectingLink implements AutoCloseable {
 
@@ -42,12 +47,13 @@ final class ReconnectingLink implements AutoCloseable {
         /** The connection ended ({@code cause} null for an orderly close). */
         void onLost(IOException cause);
 
-        /** An attempt failed; {@code firstOfOutage} is true for the first failure since the last success. */
-        void onConnectFailed(IOException cause, boolean firstOfOutage);
+        /** An attempt on {@code address} failed; {@code firstOfOutage} is true for its first failure since the last success. */
+        void onConnectFailed(HostPort address, IOException cause, boolean firstOfOutage);
     }
 
     private final String name;
-    private final HostPort address;
+    private final FailoverOrder order;
+    private final Set<HostPort> failedThisOutage = new HashSet<>();
     private final EventLoop loop;
     private final Listener listener;
     private final Backoff backoff;
@@ -56,18 +62,21 @@ final class ReconnectingLink implements AutoCloseable {
     private final SSLContext tls;
     private volatile FrameClient current;
     private volatile boolean closed;
-    private boolean failing;
 
     ReconnectingLink(String name, HostPort address, Duration reconnectMax, EventLoop loop, Listener listener) {
-        this(name, address, reconnectMax, loop, listener, null);
+        this(name, HostPortList.of(address), reconnectMax, loop, listener, null);
+    }
+
+    ReconnectingLink(String name, HostPortList addresses, Duration reconnectMax, EventLoop loop, Listener listener) {
+        this(name, addresses, reconnectMax, loop, listener, null);
     }
 
     /** With {@code tls}, every connection is TLS, verifying the peer's certificate and host name. */
-    ReconnectingLink(String name, HostPort address, Duration reconnectMax, EventLoop loop, Listener listener,
+    ReconnectingLink(String name, HostPortList addresses, Duration reconnectMax, EventLoop loop, Listener listener,
                      SSLContext tls) {
         this.name = name;
         this.tls = tls;
-        this.address = address;
+        this.order = new FailoverOrder(addresses);
         this.loop = loop;
         this.listener = listener;
         this.backoff = new Backoff(reconnectMax);
@@ -80,8 +89,18 @@ final class ReconnectingLink implements AutoCloseable {
         return name;
     }
 
+    /** The address in use, or tried next while disconnected. */
     HostPort address() {
-        return address;
+        return order.current();
+    }
+
+    /** Its place in the list, 1-based. */
+    int addressPosition() {
+        return order.position();
+    }
+
+    int addressCount() {
+        return order.size();
     }
 
     void start() {
@@ -109,7 +128,7 @@ final class ReconnectingLink implements AutoCloseable {
             });
             return true;
         } catch (RejectedExecutionException e) {
-            LOG.warning(() -> name + " at " + address + " is not reading; dropping the connection");
+            LOG.warning(() -> name + " at " + address() + " is not reading; dropping the connection");
             client.close();
             return false;
         }
@@ -144,20 +163,36 @@ final class ReconnectingLink implements AutoCloseable {
             awaitQuietly(gate);
             runnable.run();
         });
+        HostPort target = order.current();
         try {
-            FrameClient client = FrameClient.connect(address.toSocketAddress(), CONNECT_TIMEOUT,
+            FrameClient client = FrameClient.connect(target.toSocketAddress(), CONNECT_TIMEOUT,
                     Framing.DEFAULT_MAX_PAYLOAD, new Events(), gated, tls);
             current = client;
-            failing = false;
+            order.connected();
+            failedThisOutage.clear();
             loop.execute(listener::onConnected);
         } catch (IOException | RuntimeException e) {
             IOException cause = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
-            boolean first = !failing;
-            failing = true;
-            loop.execute(() -> listener.onConnectFailed(cause, first));
-            retryLater();
+            boolean first = failedThisOutage.add(target);
+            loop.execute(() -> listener.onConnectFailed(target, cause, first));
+            if (order.failed()) {
+                retryLater();
+            } else {
+                retryNow();
+            }
         } finally {
             gate.countDown();
+        }
+    }
+
+    // The next address in the list is tried at once: the backoff is for when they all failed.
+    private void retryNow() {
+        if (!closed) {
+            try {
+                connector.execute(this::attempt);
+            } catch (RejectedExecutionException e) {
+                LOG.fine(() -> name + " link closed; no more attempts");
+            }
         }
     }
 
@@ -181,7 +216,7 @@ final class ReconnectingLink implements AutoCloseable {
 
         @Override
         public void onRejected(FrameRejection rejection) {
-            LOG.warning(() -> "Skipping a bad frame from " + name + " at " + address + ": " + rejection.detail());
+            LOG.warning(() -> "Skipping a bad frame from " + name + " at " + address() + ": " + rejection.detail());
         }
 
         @Override

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.evcharging.agent.Main;
 import org.evcharging.agent.config.HostPort;
+import org.evcharging.agent.config.HostPortList;
 import org.evcharging.agent.support.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +40,7 @@ class MonitorCommandLineTest {
         MonitorOptions options = parse(Map.of(), Map.of(), "localhost:5003", "localhost:5000", "cp_001");
 
         assertThat(options.engine()).isEqualTo(new HostPort("localhost", 5003));
-        assertThat(options.central()).isEqualTo(new HostPort("localhost", 5000));
+        assertThat(options.central()).isEqualTo(HostPortList.of(new HostPort("localhost", 5000)));
         assertThat(options.cpId()).isEqualTo("cp_001");
         assertThat(options.location()).isEqualTo("Unknown");
         assertThat(options.pricePerKwh()).isEqualTo(0.20);
@@ -58,7 +59,7 @@ class MonitorCommandLineTest {
 
         MonitorOptions options = parse(env, dotEnv);
         assertThat(options.engine()).isEqualTo(new HostPort("engine-host", 6000));
-        assertThat(options.central()).isEqualTo(new HostPort("central-env", 5001));
+        assertThat(options.central()).isEqualTo(HostPortList.of(new HostPort("central-env", 5001)));
         assertThat(options.cpId()).isEqualTo("cp_file");
         assertThat(options.heartbeatSeconds()).isEqualTo(30);
         assertThat(options.pricePerKwh()).isEqualTo(0.31);
@@ -96,11 +97,28 @@ class MonitorCommandLineTest {
     }
 
     @Test
+    void severalCentralsAreTakenInTheOrderGiven() {
+        MonitorOptions options = parse(Map.of(), Map.of(), "localhost:5003", "central-a:5000,central-b:5001", "cp_001");
+        assertThat(options.central().addresses())
+                .containsExactly(new HostPort("central-a", 5000), new HostPort("central-b", 5001));
+
+        MonitorOptions fromEnv = parse(Map.of("IP_PORT_EV_CP_CENTRAL", "c1:5000, c2:5000", "CP_ID", "cp_env"), Map.of(), "e:6000");
+        assertThat(fromEnv.central().addresses()).containsExactly(new HostPort("c1", 5000), new HostPort("c2", 5000));
+    }
+
+    @Test
+    void aBadListOfCentralsGetsAOneLineReason() {
+        assertThat(refusal(Map.of(), "localhost:5003", "a:5000,,b:5000", "cp_1")).contains("has an empty address");
+        assertThat(refusal(Map.of(), "localhost:5003", "a:5000,b", "cp_1")).contains("'b' is not in IP:PORT form");
+        assertThat(refusal(Map.of(), "localhost:5003", "a:5000,a:5000", "cp_1")).contains("names the same address twice");
+    }
+
+    @Test
     void debugModeFillsWhatIsMissing() {
         MonitorOptions options = parse(Map.of("DEBUG_MODE", "True"), Map.of());
 
         assertThat(options.engine()).isEqualTo(new HostPort("localhost", 6000));
-        assertThat(options.central()).isEqualTo(new HostPort("localhost", 5000));
+        assertThat(options.central()).isEqualTo(HostPortList.of(new HostPort("localhost", 5000)));
         assertThat(options.cpId()).matches("cp_\\d+");
     }
 

@@ -40,10 +40,18 @@ public final class CentralFixture implements AutoCloseable {
                 .startTimeout(Duration.ofSeconds(60))
                 .environment(brokerEnv)
                 .build();
+        Map<String, String> env = centralEnv(kafka.bootstrapServers(), workDir);
+        env.putAll(extraEnv);
+        this.central = new LibertyServerProcess(ItSettings.libertyInstall(), "central",
+                workDir.resolve("central"), ItSettings.httpPort(), env);
+    }
+
+    /** Central's environment on the reserved ports (HTTPS and the Monitor TLS port included), with its SQLite file under {@code workDir}. */
+    public static Map<String, String> centralEnv(String bootstrapServers, Path workDir) {
         Map<String, String> env = new HashMap<>();
         env.put("HTTPS_PORT", Integer.toString(ItSettings.httpsPort()));
         env.put("LISTEN_PORT", Integer.toString(ItSettings.acceptorPort()));
-        env.put("BROKER_ADDRESS", kafka.bootstrapServers());
+        env.put("BROKER_ADDRESS", bootstrapServers);
         env.put("DB_PATH", databasePathIn(workDir).toString());
         env.put("ADMIN_USER", OPERATOR_USER);
         env.put("ADMIN_PASSWORD", OPERATOR_PASSWORD);
@@ -56,9 +64,7 @@ public final class CentralFixture implements AutoCloseable {
         env.put("TLS_KEYSTORE", DevTls.authority().serverKeyStore().toString());
         env.put("TLS_KEYSTORE_PASSWORD", DevTls.PASSWORD);
         env.put("MONITOR_TLS_PORT", Integer.toString(ItSettings.tlsAcceptorPort()));
-        env.putAll(extraEnv);
-        this.central = new LibertyServerProcess(ItSettings.libertyInstall(), "central",
-                workDir.resolve("central"), ItSettings.httpPort(), env);
+        return env;
     }
 
     /** Starts the broker, then Central, and waits until Central is ready. */

@@ -10,7 +10,10 @@ import org.evcharging.central.application.accounts.OperatorAccountService;
 import org.evcharging.central.application.audit.AuditEntry;
 import org.evcharging.central.application.audit.AuditTrail;
 
-/** On the first start (no account yet) the admin named by the configuration is created. */
+/**
+ * On the first start (no account yet) the admin named by the configuration is created: after the
+ * schema migrations (priority 20), which make the accounts table in a new database.
+ */
 @ApplicationScoped
 public class FirstAdmin {
 
@@ -23,7 +26,9 @@ public class FirstAdmin {
     @Inject
     AuditTrail audit;
 
-    void create(@Observes @Priority(20) Startup event) {
+    static final int PRIORITY = 30;
+
+    void create(@Observes @Priority(PRIORITY) Startup event) {
         if (accounts.createFirstAdmin(config.adminUser(), config.adminPassword().orElse(null))) {
             audit.record(AuditEntry.done("configuration", null, "account.create",
                     "username=" + config.adminUser() + " role=admin"));
