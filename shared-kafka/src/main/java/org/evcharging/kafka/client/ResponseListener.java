@@ -36,18 +36,18 @@ public final class ResponseListener implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final String topic;
-    private final MessageHandler handler;
+    private final Consumer<ConsumerRecord<String, byte[]>> delivery;
     private final Consumer<String> onWait;
     private final Outage outage;
     private final Thread thread;
     private final CountDownLatch positioned = new CountDownLatch(1);
     private volatile boolean running = true;
 
-    private ResponseListener(String bootstrapServers, String clientId, String topic, MessageHandler handler,
-                             Consumer<String> onWait) {
+    private ResponseListener(String bootstrapServers, String clientId, String topic,
+                             Consumer<ConsumerRecord<String, byte[]>> delivery, Consumer<String> onWait) {
         this.consumer = new KafkaConsumer<>(ClientSettings.groupless(bootstrapServers, clientId, METADATA_WAIT));
         this.topic = topic;
-        this.handler = handler;
+        this.delivery = delivery;
         this.onWait = onWait;
         this.outage = new Outage(LOG, "Kafka at " + bootstrapServers + " (reading " + topic + ")");
         this.thread = new Thread(this::run, clientId);
@@ -60,7 +60,25 @@ public final class ResponseListener implements AutoCloseable {
      */
     public static ResponseListener start(String bootstrapServers, String clientId, String topic,
                                          MessageHandler handler, Consumer<String> onWait) {
-        ResponseListener listener = new ResponseListener(bootstrapServers, clientId, topic, handler, onWait);
+        ResponseListener listener = new ResponseListener(bootstrapServers, clientId, topic,
+                record -> deliver(topic, handler, record), onWait);
+        listener.thread.start();
+        return listener;
+    }
+
+    /**
+     * As {@link #start}, for a topic whose records are not wire messages (Central's {@code cp_commands}):
+     * each record's value is handed over as text; a handler's exception is logged and reading goes on.
+     */
+    public static ResponseListener startRaw(String bootstrapServers, String clientId, String topic,
+                                            Consumer<String> values, Consumer<String> onWait) {
+        ResponseListener listener = new ResponseListener(bootstrapServers, clientId, topic, record -> {
+            try {
+                values.accept(new String(record.value(), java.nio.charset.StandardCharsets.UTF_8));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not handle a record of " + topic, e);
+            }
+        }, onWait);
         listener.thread.start();
         return listener;
     }
@@ -117,7 +135,9 @@ public final class ResponseListener implements AutoCloseable {
     private void pollOnce() throws InterruptedException {
         try {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                deliver(record);
+                if (record.value() != null) {
+                    delivery.accept(record);
+                }
             }
             outage.succeeded(() -> "reading " + topic + " again");
         } catch (WakeupException e) {
@@ -128,7 +148,7 @@ public final class ResponseListener implements AutoCloseable {
         }
     }
 
-    private void deliver(ConsumerRecord<String, byte[]> record) {
+    private static void deliver(String topic, MessageHandler handler, ConsumerRecord<String, byte[]> record) {
         // A record that is not a message of ours must not stop the listener (10.31).
         ParseResult result = MessageCodec.parse(record.value());
         if (!(result instanceof ParseResult.Parsed parsed)) {

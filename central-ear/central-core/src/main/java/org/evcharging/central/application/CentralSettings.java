@@ -41,4 +41,19 @@ public interface CentralSettings {
 
     /** At most this many unknown CPs a minute may join the pending list from one source address. */
     int newcomersPerMinutePerSource();
+
+    /** Several Centrals share the database and Kafka: CPs are owned through leases (off: every CP is this Central's). */
+    default boolean clustered() {
+        return false;
+    }
+
+    /** This Central's name among several (logs, the API's {@code central}); a random suffix is added per start. */
+    default String centralName() {
+        return "central";
+    }
+
+    /** How long a CP's lease lasts without renewal: a dead Central's CPs move on after at most this. */
+    default Duration leaseTerm() {
+        return Duration.ofSeconds(3);
+    }
 }

@@ -31,6 +31,9 @@ public class ChargingPointRegistry {
     @Inject
     CredentialHasher hasher;
 
+    @Inject
+    Ownership ownership;
+
     public List<ChargingPoint> all() {
         return chargingPoints.all();
     }
@@ -48,7 +51,9 @@ public class ChargingPointRegistry {
         String secret = legacy ? null : CredentialSecrets.newSecret();
         ChargingPoint cp = chargingPoints.registerByOperator(id, location, pricePerKwh,
                 secret == null ? null : hasher.hash(secret));
-        OperatorService.approveWaitingConnection(links, id);
+        if (!ownership.forwarded(CpCommand.Kind.ADMIT, id, null)) {
+            OperatorService.approveWaitingConnection(links, id);
+        }
         LOG.info(() -> "Registry: CP " + id + " registered" + (legacy ? " (legacy: by id alone)" : " with a credential"));
         return new Enrolled(cp, secret);
     }
@@ -99,6 +104,13 @@ public class ChargingPointRegistry {
     }
 
     private void dropLink(CpId id) {
+        if (!ownership.forwarded(CpCommand.Kind.DISCONNECT, id, null)) {
+            dropLinkHere(id);
+        }
+    }
+
+    /** Cuts the CP's Monitor link on this Central, if it has one. */
+    public void dropLinkHere(CpId id) {
         links.find(id).ifPresent(link -> link.channel().close());
     }
 }

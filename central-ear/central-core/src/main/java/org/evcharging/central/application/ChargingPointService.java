@@ -159,6 +159,14 @@ public class ChargingPointService {
         });
     }
 
+    /** Its Monitor's link, already registered, counts from now (the CP's lease came to this Central). */
+    public void monitorConnected(CpId id) {
+        repository.find(id).ifPresent(cp -> {
+            cp.linkRegained(clock.millis());
+            changed(cp);
+        });
+    }
+
     /** The Engine is healthy again (recovery, or an ACTIVE/CHARGING status report). */
     public ChargingPoint engineRecovered(CpId id) {
         return update(id, ChargingPoint::engineRecovered);

@@ -50,6 +50,11 @@ public class DriverService {
         return sessions.stopByDriver(sessionId, driverId);
     }
 
+    /** The CP a session is on, if the session exists. */
+    public java.util.Optional<String> cpOfSession(String sessionId) {
+        return sessionId == null ? java.util.Optional.empty() : store.find(sessionId).map(ChargingSession::cpId);
+    }
+
     public List<ChargingPoint> availableChargingPoints() {
         return chargingPoints.available();
     }

@@ -59,6 +59,11 @@ public class MonitorLinks {
         return silent;
     }
 
+    /** The CPs with a live connection here. */
+    public List<CpId> linkedCps() {
+        return List.copyOf(links.keySet());
+    }
+
     public int size() {
         return links.size();
     }

@@ -51,6 +51,9 @@ public class MonitorReports {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    Ownership ownership;
+
     LongSupplier nanoTime = System::nanoTime;
 
     /** Any message from a linked Monitor proves it is alive, not only heartbeats. */
@@ -157,7 +160,7 @@ public class MonitorReports {
     public void linkLost(MonitorChannel channel, String cause) {
         CpId id = channel.cpId();
         if (id != null && links.unbind(id, channel)) {
-            chargingPoints.linkLost(id);
+            ownership.linkLost(id);
             sessions.monitorLost(id);
             LOG.warning(() -> "CP " + id + " DISCONNECTED: " + cause);
         }
@@ -168,7 +171,9 @@ public class MonitorReports {
         int interval = heartbeatSeconds != null ? heartbeatSeconds
                 : links.find(id).filter(l -> l.channel() == channel).map(MonitorLink::heartbeatSeconds)
                         .orElse(settings.defaultHeartbeatSeconds());
-        return links.bind(id, channel, interval, nanoTime.getAsLong());
+        MonitorLink link = links.bind(id, channel, interval, nanoTime.getAsLong());
+        ownership.linked(id);
+        return link;
     }
 
     private Optional<MonitorLink> ownLink(MonitorChannel channel) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.evcharging.api.model.ChargingPointState;
@@ -34,17 +35,20 @@ public class OperatorQueries {
     @Inject
     MonitorLinks links;
 
+    @Inject
+    Ownership ownership;
+
 
     /** Every CP, or only those in {@code state} when it is not null, ordered by id. */
     public List<ChargingPointStatus> chargingPoints(ChargingPointState state) {
-        List<ChargingPointStatus> all = chargingPoints.all().stream()
+        Map<CpId, String> holders = ownership.holders();
+        return chargingPoints.all().stream()
                 .filter(cp -> state == null || cp.state() == state)
-                .map(this::status).toList();
-        return all;
+                .map(cp -> status(cp, holders.get(cp.id()))).toList();
     }
 
     public ChargingPointStatus chargingPoint(CpId id) {
-        return status(chargingPoints.get(id));
+        return status(chargingPoints.get(id), ownership.holders().get(id));
     }
 
     /** The most recent sessions first, at most {@code limit}. */
@@ -62,10 +66,22 @@ public class OperatorQueries {
         return running.get(sessionId).map(OperatorQueries::live);
     }
 
-    private ChargingPointStatus status(ChargingPoint cp) {
+    /**
+     * {@code central}: who owns the CP, null with one Central. A CP another Central owns is connected
+     * there, and its supply is read from the database (the figures of the last batch written).
+     */
+    private ChargingPointStatus status(ChargingPoint cp, String central) {
         Optional<MonitorLink> link = links.find(cp.id());
-        return new ChargingPointStatus(cp, running.onCp(cp.id()).map(OperatorQueries::live).orElse(null),
-                link.isPresent(), link.map(l -> l.channel().protocolLabel()).orElse(null));
+        boolean elsewhere = central != null && !central.equals(ownership.me());
+        LiveCharge charge = running.onCp(cp.id()).map(OperatorQueries::live)
+                .orElseGet(() -> elsewhere && cp.isSupplying() ? sessions.unfinishedOn(cp.id()).map(OperatorQueries::saved).orElse(null) : null);
+        return new ChargingPointStatus(cp, charge, link.isPresent() || elsewhere,
+                link.map(l -> l.channel().protocolLabel()).orElse(null), central);
+    }
+
+    private static LiveCharge saved(ChargingSession session) {
+        MeterReading reading = session.reading();
+        return new LiveCharge(session.id(), session.driverId(), null, reading.energyKwh(), reading.cost(), session.hasStarted());
     }
 
     private static LiveCharge live(LiveSession session) {

@@ -38,6 +38,9 @@ public class OperatorService {
     @Inject
     CredentialHasher hasher;
 
+    @Inject
+    Ownership ownership;
+
     /** Lets a pending CP in with a new credential, shown once in the result. */
     public Enrolled authorize(CpId id) {
         return authorize(id, false);
@@ -51,9 +54,16 @@ public class OperatorService {
     public Enrolled authorize(CpId id, boolean legacy) {
         String secret = legacy ? null : CredentialSecrets.newSecret();
         ChargingPoint cp = chargingPoints.authorize(id, secret == null ? null : hasher.hash(secret));
-        approveWaitingConnection(links, id);
+        if (!ownership.forwarded(CpCommand.Kind.ADMIT, id, null)) {
+            approveWaitingConnection(links, id);
+        }
         LOG.info(() -> "Operator authorized CP " + id + (legacy ? " (legacy: by id alone)" : " with a new credential"));
         return new Enrolled(cp, secret);
+    }
+
+    /** The Monitor waiting for approval on this Central's connection is admitted (a command from another Central). */
+    public void admitHere(CpId id) {
+        approveWaitingConnection(links, id);
     }
 
     /** The Monitor waiting for approval on its connection is admitted and told to register. */
@@ -78,17 +88,30 @@ public class OperatorService {
     /** Out of order: any supply in progress ends, the CP refuses new ones until resumed. */
     public ChargingPoint stop(CpId id) {
         ChargingPoint cp = chargingPoints.stop(id);
+        if (!ownership.forwarded(CpCommand.Kind.OPERATOR_STOP, id, null)) {
+            stopHere(id);
+        }
+        return cp;
+    }
+
+    /** The stop reaches the CP: its supply ends, its Monitor is told (here, where its link is). */
+    public void stopHere(CpId id) {
         sessions.operatorStopped(id);
         boolean told = links.tell(id, ChargerCommands::outOfService);
         LOG.info(() -> "Operator stopped CP " + id + (told ? "" : " (its Monitor is not connected: it stays stopped when it returns)"));
-        return cp;
     }
 
     public ChargingPoint resume(CpId id) {
         ChargingPoint cp = chargingPoints.resume(id);
+        if (!ownership.forwarded(CpCommand.Kind.OPERATOR_RESUME, id, null)) {
+            resumeHere(id);
+        }
+        return cp;
+    }
+
+    public void resumeHere(CpId id) {
         links.tell(id, ChargerCommands::backInService);
         LOG.info(() -> "Operator resumed CP " + id);
-        return cp;
     }
 
     /** Every pending CP in, each with its own new credential (listed once in the result). */

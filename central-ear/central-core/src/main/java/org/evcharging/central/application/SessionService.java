@@ -53,6 +53,9 @@ public class SessionService {
     @Inject
     Event<PanelNotice> notices;
 
+    @Inject
+    Ownership ownership;
+
     LongSupplier nanoTime = System::nanoTime;
 
     /**
@@ -200,7 +203,7 @@ public class SessionService {
     public int resumeAfterRestart() {
         long now = nanoTime.getAsLong();
         Duration grace = settings.sessionRestartGrace();
-        List<ChargingSession> unfinished = store.loadAtStart();
+        List<ChargingSession> unfinished = store.loadAtStart(ownership.heldByOthers());
         for (ChargingSession session : unfinished) {
             if (running.get(session.id()).isEmpty()) {
                 LiveSession live = LiveSession.of(session, now + grace.toNanos());
@@ -217,11 +220,38 @@ public class SessionService {
         long now = nanoTime.getAsLong();
         for (LiveSession live : running.all()) {
             SessionEnding overdue = live.overdueEnding(now);
+            if (overdue != null && presumedEnding(overdue) && ownership.heldElsewhere(live.cpId()).isPresent()) {
+                // Followed here only because its Monitor was lost; the Central the Monitor moved to follows it now.
+                running.remove(live);
+                LOG.info(() -> "Session " + live.id() + " at CP " + live.cpId() + " is followed by the CP's new Central");
+                continue;
+            }
             if (overdue != null) {
                 LOG.warning(() -> "Session " + live.id() + " at CP " + live.cpId() + " closed by Central: " + overdue.description());
                 finish(live, null, overdue);
             }
         }
+    }
+
+    /**
+     * This Central just took the CP's lease: the session open on it (opened or last followed by
+     * another Central) is followed here from now on. {@code presumedLost}: nobody hears the CP (its
+     * Central died): it is followed as after a lost Monitor, until news or the grace.
+     */
+    public void adopt(CpId cpId, boolean presumedLost) {
+        store.unfinishedOn(cpId).filter(session -> running.get(session.id()).isEmpty()).ifPresent(session -> {
+            long now = nanoTime.getAsLong();
+            LiveSession live = LiveSession.of(session, now + settings.sessionStartTimeout().toNanos());
+            if (presumedLost) {
+                live.requestEnding(SessionEnding.MONITOR_LOST, now, settings.monitorLostGrace());
+            }
+            running.add(live);
+            LOG.info(() -> "Session " + session.id() + " at CP " + cpId + " is followed by this Central now");
+        });
+    }
+
+    private static boolean presumedEnding(SessionEnding ending) {
+        return ending == SessionEnding.MONITOR_LOST || ending == SessionEnding.CENTRAL_LOST;
     }
 
     /** Persists the latest readings of every session in one transaction. */

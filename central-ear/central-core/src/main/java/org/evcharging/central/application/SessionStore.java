@@ -107,13 +107,27 @@ public class SessionStore {
      * is still open stays booked for it. Returns the sessions left running.
      */
     public List<ChargingSession> loadAtStart() {
-        List<ChargingSession> unfinished = sessions.findUnfinished();
+        return loadAtStart(Set.of());
+    }
+
+    /** The same, leaving alone the CPs in {@code heldByOthers} (and their sessions): other live Centrals own them. */
+    public List<ChargingSession> loadAtStart(Set<String> heldByOthers) {
+        List<ChargingSession> unfinished = sessions.findUnfinished().stream()
+                .filter(s -> !heldByOthers.contains(s.cpId())).toList();
         Set<String> booked = unfinished.stream().map(ChargingSession::cpId).collect(Collectors.toSet());
         for (ChargingPoint cp : chargingPoints.loadAllAtStart()) {
+            if (heldByOthers.contains(cp.id().value())) {
+                continue;
+            }
             cp.markDisconnectedAtStart(booked.contains(cp.id().value()));
             changes.fire(ChargingPointChanged.of(cp));
         }
         return unfinished;
+    }
+
+    /** The session still open on the CP, if any. */
+    public Optional<ChargingSession> unfinishedOn(CpId cpId) {
+        return sessions.findUnfinishedOn(cpId.value());
     }
 
     public Optional<ChargingSession> openedBy(String requestMessageId) {

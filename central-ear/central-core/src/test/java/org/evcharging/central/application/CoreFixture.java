@@ -26,8 +26,8 @@ final class CoreFixture {
 
     static final String PRICE = "0.30";
 
-    final AtomicLong nanos = new AtomicLong(TimeUnit.SECONDS.toNanos(1_000));
-    final AtomicLong millis = new AtomicLong(Instant.parse("2026-11-30T10:00:00Z").toEpochMilli());
+    final AtomicLong nanos;
+    final AtomicLong millis;
     final Clock clock = new Clock() {
         @Override
         public ZoneId getZone() {
@@ -76,15 +76,38 @@ final class CoreFixture {
     final OperatorService operator = new OperatorService();
     final OperatorQueries queries = new OperatorQueries();
     final SystemStatistics statistics = new SystemStatistics();
+    final InMemoryCpLeases leaseRepository;
+    final CpLeases leases = new CpLeases();
+    final Ownership ownership = new Ownership();
 
     CoreFixture() {
-        this(new InMemoryChargingPoints(), new InMemoryChargingSessions());
+        this(new InMemoryChargingPoints(), new InMemoryChargingSessions(), new InMemoryCpLeases(),
+                new AtomicLong(TimeUnit.SECONDS.toNanos(1_000)),
+                new AtomicLong(Instant.parse("2026-11-30T10:00:00Z").toEpochMilli()));
     }
 
-    private CoreFixture(InMemoryChargingPoints chargingPointRepository, InMemoryChargingSessions sessionRepository) {
+    private CoreFixture(InMemoryChargingPoints chargingPointRepository, InMemoryChargingSessions sessionRepository,
+                        InMemoryCpLeases leaseRepository, AtomicLong nanos, AtomicLong millis) {
         this.chargingPointRepository = chargingPointRepository;
         this.sessionRepository = sessionRepository;
+        this.leaseRepository = leaseRepository;
+        this.nanos = nanos;
+        this.millis = millis;
         feed.settings = settings;
+
+        leases.leases = leaseRepository;
+        leases.chargingPoints = chargingPoints;
+        leases.clock = clock;
+        ownership.settings = settings;
+        ownership.leases = leases;
+        ownership.links = links;
+        ownership.sessions = sessions;
+        ownership.chargingPoints = chargingPoints;
+        ownership.name();
+        sessions.ownership = ownership;
+        reports.ownership = ownership;
+        operator.ownership = ownership;
+        registry.ownership = ownership;
 
         chargingPoints.repository = chargingPointRepository;
         chargingPoints.settings = settings;
@@ -133,6 +156,7 @@ final class CoreFixture {
         queries.chargingPoints = chargingPoints;
         queries.sessions = store;
         queries.running = running;
+        queries.ownership = ownership;
         queries.links = links;
 
         statistics.chargingPoints = chargingPoints;
@@ -144,10 +168,26 @@ final class CoreFixture {
 
     /** A new Central on the same database: nothing of this one's memory survives. */
     CoreFixture restarted() {
-        CoreFixture next = new CoreFixture(chargingPointRepository, sessionRepository);
-        next.millis.set(millis.get());
+        CoreFixture next = new CoreFixture(chargingPointRepository, sessionRepository, leaseRepository,
+                new AtomicLong(TimeUnit.SECONDS.toNanos(1_000)), new AtomicLong(millis.get()));
         next.credentials.putAll(credentials);
         return next;
+    }
+
+    /** Several Centrals on one database, named {@code a}, {@code b}...: each its own memory, one clock. */
+    static List<CoreFixture> cluster(String... names) {
+        CoreFixture first = new CoreFixture();
+        List<CoreFixture> all = new java.util.ArrayList<>();
+        for (String name : names) {
+            CoreFixture central = all.isEmpty() ? first : new CoreFixture(first.chargingPointRepository,
+                    first.sessionRepository, first.leaseRepository, first.nanos, first.millis);
+            central.settings.clustered = true;
+            central.settings.centralName = name;
+            central.ownership.name();
+            all.add(central);
+        }
+        all.forEach(central -> central.credentials.putAll(first.credentials));
+        return all;
     }
 
     /** Time passes for every clock Central reads. */

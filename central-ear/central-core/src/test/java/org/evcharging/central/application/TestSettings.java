@@ -16,6 +16,24 @@ final class TestSettings implements CentralSettings {
     int panelFeedSize = 50;
     int maxPendingCps = 100;
     int newcomersPerMinutePerSource = 20;
+    boolean clustered;
+    String centralName = "central";
+    Duration leaseTerm = Duration.ofSeconds(3);
+
+    @Override
+    public boolean clustered() {
+        return clustered;
+    }
+
+    @Override
+    public String centralName() {
+        return centralName;
+    }
+
+    @Override
+    public Duration leaseTerm() {
+        return leaseTerm;
+    }
 
     @Override
     public boolean autoAuthorize() {

@@ -226,4 +226,55 @@ public class CentralConfig implements CentralSettings, DriverSignInSettings {
         return new SignInThrottle.Limits(signInFailuresPerAccount, signInFailuresPerSource,
                 Duration.ofSeconds(signInWindowSeconds), Duration.ofSeconds(signInLockoutSeconds));
     }
+
+    @Inject
+    @ConfigProperty(name = "cluster.enabled")
+    boolean clustered;
+
+    @Inject
+    @ConfigProperty(name = "central.name")
+    Optional<String> centralName;
+
+    @Inject
+    @ConfigProperty(name = "cluster.lease.seconds")
+    long leaseSeconds;
+
+    @Inject
+    @ConfigProperty(name = "cluster.tick.ms")
+    long clusterTickMs;
+
+    @Override
+    public boolean clustered() {
+        return clustered;
+    }
+
+    /** CENTRAL_NAME, else this host and the Monitors' port: what tells two Centrals apart in logs and the API. */
+    @Override
+    public String centralName() {
+        return centralName.filter(name -> !name.isBlank()).orElseGet(() -> {
+            try {
+                return java.net.InetAddress.getLocalHost().getHostName() + ":" + listenPort;
+            } catch (java.net.UnknownHostException e) {
+                return "central:" + listenPort;
+            }
+        });
+    }
+
+    @Inject
+    @ConfigProperty(name = "cluster.commands.topic")
+    String commandsTopic;
+
+    public String commandsTopic() {
+        return commandsTopic;
+    }
+
+    @Override
+    public Duration leaseTerm() {
+        return Duration.ofSeconds(leaseSeconds);
+    }
+
+    /** How often a clustered Central renews, takes and reaps leases: well inside the lease term. */
+    public Duration clusterTick() {
+        return Duration.ofMillis(clusterTickMs);
+    }
 }

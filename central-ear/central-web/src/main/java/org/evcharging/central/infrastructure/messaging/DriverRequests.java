@@ -18,7 +18,11 @@ import org.evcharging.api.message.driver.ChargingHistoryEntry;
 import org.evcharging.api.message.driver.ChargingHistoryRequest;
 import org.evcharging.api.message.driver.ChargingHistoryResponse;
 import org.evcharging.api.message.driver.StopChargingRequest;
+import org.evcharging.api.message.MessageCodec;
+import org.evcharging.api.message.WireMessage;
+import org.evcharging.central.application.CpCommand;
 import org.evcharging.central.application.DriverNotifier;
+import org.evcharging.central.application.Ownership;
 import org.evcharging.central.application.DriverService;
 import org.evcharging.central.application.Times;
 import org.evcharging.central.domain.model.chargingpoint.CpId;
@@ -37,7 +41,17 @@ public class DriverRequests {
     @Inject
     DriverNotifier replies;
 
+    @Inject
+    Ownership ownership;
+
     void charge(ChargeRequest request) {
+        if (!forwarded(CpCommand.Kind.CHARGE, request.cpId(), request)) {
+            chargeHere(request);
+        }
+    }
+
+    /** The charge request is this Central's to decide: its CP is owned here, or by nobody. */
+    void chargeHere(ChargeRequest request) {
         Response reply = answer(MessageType.CHARGE_REQUEST, request.messageId(), () -> {
             ChargingSession session = drivers.requestCharge(CpId.of(request.cpId()), request.driverId(),
                     request.messageId(), request.timestamp());
@@ -53,6 +67,14 @@ public class DriverRequests {
     }
 
     void stop(StopChargingRequest request) {
+        String cpId = !ownership.clustered() ? null : request.cpId() != null ? request.cpId()
+                : drivers.cpOfSession(request.sessionId()).orElse(null);
+        if (!forwarded(CpCommand.Kind.STOP_CHARGING, cpId, request)) {
+            stopHere(request);
+        }
+    }
+
+    void stopHere(StopChargingRequest request) {
         Response reply = answer(MessageType.STOP_CHARGING_REQUEST, request.messageId(), () -> {
             ChargingSession session = drivers.stop(request.sessionId(), request.driverId());
             return Response.success(MessageType.STOP_CHARGING_REQUEST, request.messageId(),
@@ -80,6 +102,18 @@ public class DriverRequests {
                         s.state().wire()))
                 .toList();
         replies.notify(ChargingHistoryResponse.success(request, entries));
+    }
+
+    /** Hands the request to the Central that owns its CP, when that is another one; false to answer it here. */
+    private boolean forwarded(CpCommand.Kind kind, String cpId, WireMessage request) {
+        if (!ownership.clustered() || cpId == null) {
+            return false;
+        }
+        try {
+            return ownership.forwarded(kind, CpId.of(cpId), MessageCodec.toJson(request));
+        } catch (DomainException badId) {
+            return false; // refused with the reason when answered here
+        }
     }
 
     /** The one place a driver's refusal becomes a failure response; a bug is logged by the consumer, not told. */

@@ -18,6 +18,7 @@ import java.util.logging.Logger;
 
 import org.evcharging.central.application.MonitorLink;
 import org.evcharging.central.application.MonitorLinks;
+import org.evcharging.central.application.Ownership;
 import org.evcharging.central.application.SessionService;
 import org.evcharging.central.infrastructure.config.CentralConfig;
 
@@ -44,6 +45,9 @@ public class CentralSchedule {
     @Inject
     CentralConfig config;
 
+    @Inject
+    Ownership ownership;
+
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
 
     void load(@Observes @Priority(50) Startup event) {
@@ -56,6 +60,11 @@ public class CentralSchedule {
             sessions.closeOverdue();
         });
         every(config.supervisionPeriod().toMillis(), "Monitor supervision", this::closeSilentLinks);
+        if (ownership.clustered()) {
+            LOG.info(() -> "Clustered: this Central is " + ownership.me() + "; CP leases of " + config.leaseTerm().toSeconds()
+                    + " s renewed every " + config.clusterTick().toMillis() + " ms");
+            every(config.clusterTick().toMillis(), "CP leases", ownership::tick);
+        }
     }
 
     void stop(@Observes Shutdown event) {

@@ -63,8 +63,9 @@ class SchemaMigrationsTest {
 
         SchemaMigrations.migrate(db);
 
-        assertThat(names(db, "table")).contains("charging_points", "charging_sessions", "DATABASECHANGELOG");
-        assertThat(names(db, "index")).contains("ix_sessions_cp_state", "ix_sessions_driver", "ix_sessions_request");
+        assertThat(names(db, "table")).contains("charging_points", "charging_sessions", "cp_leases", "DATABASECHANGELOG");
+        assertThat(names(db, "index")).contains("ix_sessions_cp_state", "ix_sessions_driver", "ix_sessions_request",
+                "ux_sessions_request");
         insertCpAndSession(db);
     }
 

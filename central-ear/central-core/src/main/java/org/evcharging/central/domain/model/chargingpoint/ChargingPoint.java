@@ -219,6 +219,17 @@ public class ChargingPoint {
         recomputeState(false);
     }
 
+    /**
+     * Its Monitor, registered on a Central that did not own the CP yet, is connected there and that
+     * Central owns it now: connected again (nothing changes for a CP not authorized).
+     */
+    public void linkRegained(long nowMillis) {
+        if (isAuthorized()) {
+            lastSeenMillis = nowMillis;
+            recomputeState(true);
+        }
+    }
+
     /** Central (re)started: nobody is connected until they say so; {@code supplyOpen} when a session still runs here. */
     public void markDisconnectedAtStart(boolean supplyOpen) {
         charging = supplyOpen;

@@ -28,7 +28,9 @@ public record ChargingPointView(String id, String location, BigDecimal pricePerK
                                 @JsonInclude(JsonInclude.Include.NON_NULL)
                                 @Schema(description = "The new secret: shown this once, never again") String credential,
                                 @Schema(description = "Present for a CP connected over another protocol than the course one: OCPP")
-                                @JsonInclude(JsonInclude.Include.NON_NULL) String protocol) {
+                                @JsonInclude(JsonInclude.Include.NON_NULL) String protocol,
+                                @Schema(description = "The Central that owns the CP now, when several share the network")
+                                @JsonInclude(JsonInclude.Include.NON_NULL) String central) {
 
     public static ChargingPointView of(ChargingPoint cp) {
         return of(ChargingPointStatus.of(cp));
@@ -39,7 +41,7 @@ public record ChargingPointView(String id, String location, BigDecimal pricePerK
         return new ChargingPointView(cp.id().value(), cp.location(), cp.pricePerKwh(), cp.state().name(),
                 cp.state().label(), cp.state().colour().css(), cp.registration().name(),
                 cp.registration() == Registration.PENDING, status.monitorConnected(), cp.lastSeenMillis(), status.charge(),
-                cp.isLegacy(), cp.hasCredential(), null, status.protocolLabel());
+                cp.isLegacy(), cp.hasCredential(), null, status.protocolLabel(), status.central());
     }
 
     /** The CP as just enrolled, with the secret it was given (null for a legacy CP). */
@@ -47,6 +49,6 @@ public record ChargingPointView(String id, String location, BigDecimal pricePerK
         ChargingPointView view = of(enrolled.chargingPoint());
         return new ChargingPointView(view.id, view.location, view.pricePerKwh, view.state, view.label, view.colour,
                 view.registration, view.pendingAuthorization, view.connected, view.lastSeenMs, view.charging,
-                view.legacy, view.hasCredential, enrolled.credential(), view.protocol);
+                view.legacy, view.hasCredential, enrolled.credential(), view.protocol, view.central);
     }
 }

@@ -1,0 +1,186 @@
+package org.evcharging.central.application;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.evcharging.central.domain.model.chargingpoint.CpId;
+
+/**
+ * Which CPs this Central owns, when several Centrals share the database and Kafka. Ownership follows
+ * the Monitor link: the Central a CP's Monitor is connected to takes the CP's lease, renews it while
+ * it lives, and releases it when the link is lost; a dead Central's leases expire and are reaped or
+ * taken by the Central the Monitor moved to. With one Central (not clustered) every CP is its own
+ * and nothing here touches the database.
+ */
+@ApplicationScoped
+public class Ownership {
+
+    private static final Logger LOG = Logger.getLogger(Ownership.class.getName());
+
+    @Inject
+    CentralSettings settings;
+
+    @Inject
+    CpLeases leases;
+
+    @Inject
+    MonitorLinks links;
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    ChargingPointService chargingPoints;
+
+    @Inject
+    CpCommandBus bus;
+
+    private final Set<CpId> held = ConcurrentHashMap.newKeySet();
+    private String me;
+
+    @PostConstruct
+    void name() {
+        // A new id per start: a restarted Central never takes its dead predecessor's leases for its own.
+        me = settings.centralName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public boolean clustered() {
+        return settings.clustered();
+    }
+
+    /** This Central's id in leases and commands. */
+    public String me() {
+        return me;
+    }
+
+    /** Whether this Central acts on the CP: it holds its lease (always, with one Central). */
+    public boolean heldHere(CpId id) {
+        return !clustered() || held.contains(id);
+    }
+
+    /** The other Central that holds the CP now, if any (never, with one Central). */
+    public Optional<String> heldElsewhere(CpId id) {
+        if (!clustered() || held.contains(id)) {
+            return Optional.empty();
+        }
+        return leases.holder(id).filter(holder -> !holder.equals(me));
+    }
+
+    /** Who holds which CP now; empty with one Central. */
+    public Map<CpId, String> holders() {
+        return clustered() ? leases.holders() : Map.of();
+    }
+
+    /** The CPs another live Central holds: this one leaves them (and their sessions) alone at start. */
+    public Set<String> heldByOthers() {
+        Set<String> others = new HashSet<>();
+        holders().forEach((id, holder) -> {
+            if (!holder.equals(me)) {
+                others.add(id.value());
+            }
+        });
+        return others;
+    }
+
+    /**
+     * Sends the command to the CP's owner when that is another Central; false (nothing sent) when the
+     * CP is this Central's to act on, or nobody's.
+     */
+    public boolean forwarded(CpCommand.Kind kind, CpId id, String body) {
+        Optional<String> owner = heldElsewhere(id);
+        if (owner.isEmpty()) {
+            return false;
+        }
+        bus.send(new CpCommand(kind, id.value(), owner.get(), me, body));
+        LOG.info(() -> "CP " + id + " is held by Central " + owner.get() + ": " + kind.wire() + " forwarded to it");
+        return true;
+    }
+
+    /** Whether a command another Central sent is this one's to apply: addressed here, or for a CP held here now. */
+    public boolean appliesHere(CpCommand command) {
+        return me.equals(command.target()) || held.contains(CpId.of(command.cpId()));
+    }
+
+    /** A Monitor connected here for the CP: its lease is taken now if free, else at a later {@link #tick()}. */
+    public void linked(CpId id) {
+        if (clustered() && !held.contains(id)) {
+            tryToTake(id, false);
+        }
+    }
+
+    /**
+     * The CP's Monitor link here is gone: DISCONNECTED and its lease released, unless another Central
+     * took the CP meanwhile (then nothing is written: that Central's facts stand).
+     */
+    public void linkLost(CpId id) {
+        if (!clustered()) {
+            chargingPoints.linkLost(id);
+            return;
+        }
+        held.remove(id);
+        if (!leases.releaseAndDisconnect(id, me)) {
+            LOG.info(() -> "CP " + id + ": link lost here, but Central " + leases.holder(id).orElse("(none)")
+                    + " holds it now; its state is left as that Central wrote it");
+        }
+    }
+
+    /**
+     * Every lease period part: renews this Central's leases, takes those of CPs whose Monitor waits
+     * here on standby, and reaps leases of dead Centrals.
+     */
+    public void tick() {
+        if (!clustered()) {
+            return;
+        }
+        List<CpId> mine = leases.renew(me, settings.leaseTerm());
+        held.retainAll(mine);
+        held.addAll(mine);
+        for (CpId waiting : links.linkedCps()) {
+            if (!held.contains(waiting)) {
+                tryToTake(waiting, true);
+            }
+        }
+        for (CpId orphan : leases.expired()) {
+            reap(orphan);
+        }
+    }
+
+    private void tryToTake(CpId id, boolean fromStandby) {
+        try {
+            if (leases.acquire(id, me, settings.leaseTerm()) && held.add(id)) {
+                LOG.info(() -> "CP " + id + " is held by this Central (" + me + ") now");
+                if (fromStandby && links.find(id).filter(l -> l.pendingAuthMessageId() == null).isPresent()) {
+                    // Its Monitor registered while another Central held it: the facts are written again here.
+                    chargingPoints.monitorConnected(id);
+                }
+                sessions.adopt(id, false);
+                sessions.monitorBack(id);
+            }
+        } catch (RuntimeException raced) {
+            // Another Central created or took the row at the same moment: the next tick looks again.
+            LOG.log(Level.FINE, "CP " + id + ": lease not taken this time", raced);
+        }
+    }
+
+    private void reap(CpId id) {
+        try {
+            if (!held.contains(id) && leases.reap(id)) {
+                LOG.warning(() -> "CP " + id + ": its Central stopped renewing the lease; DISCONNECTED until its Monitor connects again");
+                sessions.adopt(id, true);
+            }
+        } catch (RuntimeException raced) {
+            LOG.log(Level.FINE, "CP " + id + ": not reaped this time", raced);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package org.evcharging.central.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.evcharging.api.model.ChargingPointState;
+import org.evcharging.api.model.SessionEnding;
+import org.evcharging.central.domain.model.chargingpoint.CpId;
+import org.evcharging.central.domain.model.session.ChargingSession;
+import org.evcharging.central.domain.model.session.MeterReading;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Two Centrals on one database: who owns a CP, how it moves when a Central dies, and what is fenced. */
+class OwnershipTest {
+
+    private static final CpId CP = CpId.of("cp_1");
+
+    private CoreFixture a;
+    private CoreFixture b;
+    private final List<CpCommand> sent = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void twoCentrals() {
+        List<CoreFixture> cluster = CoreFixture.cluster("a", "b");
+        a = cluster.get(0);
+        b = cluster.get(1);
+        a.ownership.bus = sent::add;
+        b.ownership.bus = sent::add;
+    }
+
+    @Test
+    void theCentralTheMonitorIsConnectedToOwnsTheCp() {
+        a.activeCp(CP.value());
+
+        assertThat(a.ownership.heldHere(CP)).isTrue();
+        assertThat(b.ownership.heldHere(CP)).isFalse();
+        assertThat(b.ownership.heldElsewhere(CP)).contains(a.ownership.me());
+        assertThat(b.ownership.holders()).containsEntry(CP, a.ownership.me());
+    }
+
+    @Test
+    void aRequestForACpOwnedElsewhereIsForwardedToItsOwner() {
+        a.activeCp(CP.value());
+
+        assertThat(b.ownership.forwarded(CpCommand.Kind.CHARGE, CP, "{}")).isTrue();
+        assertThat(a.ownership.forwarded(CpCommand.Kind.CHARGE, CP, "{}")).as("its own CP is not forwarded").isFalse();
+
+        assertThat(sent).singleElement().satisfies(command -> {
+            assertThat(command.target()).isEqualTo(a.ownership.me());
+            assertThat(command.origin()).isEqualTo(b.ownership.me());
+            assertThat(a.ownership.appliesHere(command)).isTrue();
+            assertThat(b.ownership.appliesHere(command)).isFalse();
+        });
+    }
+
+    @Test
+    void anOperatorStopMadeOnAnotherCentralReachesTheOwnersMonitor() {
+        FakeMonitorChannel monitor = a.activeCp(CP.value());
+
+        b.operator.stop(CP);
+
+        assertThat(b.cp(CP.value()).state()).as("committed wherever it is made").isEqualTo(ChargingPointState.STOPPED);
+        assertThat(sent).singleElement().extracting(CpCommand::kind).isEqualTo(CpCommand.Kind.OPERATOR_STOP);
+        a.operator.stopHere(CP);
+        assertThat(monitor.sent).as("the owner tells its Monitor").isNotEmpty();
+    }
+
+    @Test
+    void whenTheOwnerDiesTheCentralTheMonitorMovedToTakesTheCpAndItsSessionAfterTheLease() {
+        a.activeCp(CP.value());
+        ChargingSession session = a.charge(CP.value(), "driver_1");
+        a.sessions.reading(session.id(), MeterReading.of(0.5, 0.15));
+        a.sessions.flushReadings();
+        // a is killed: it renews nothing any more. The Monitor fails over to b at once.
+        b.credentials.putAll(a.credentials);
+        b.connect(new FakeMonitorChannel("10.0.0.2:50001"), CP.value());
+        b.ownership.tick();
+        assertThat(b.ownership.heldHere(CP)).as("a's lease still runs: b waits on standby").isFalse();
+
+        b.advanceSeconds(4);
+        b.ownership.tick();
+
+        assertThat(b.ownership.heldHere(CP)).isTrue();
+        assertThat(b.cp(CP.value()).state()).isEqualTo(ChargingPointState.CHARGING);
+        assertThat(b.running.onCp(CP)).as("b follows the session now").isPresent();
+        b.sessions.completion(session.id(), MeterReading.of(0.9, 0.27), Optional.of(SessionEnding.UNPLUGGED));
+        assertThat(b.tickets()).singleElement().satisfies(t -> assertThat(t.energyConsumedKwh()).isEqualTo(0.9));
+        assertThat(b.cp(CP.value()).state()).isEqualTo(ChargingPointState.ACTIVE);
+    }
+
+    @Test
+    void aCentralThatLostTheCpCannotMarkItDisconnected() {
+        FakeMonitorChannel stale = a.activeCp(CP.value());
+        b.advanceSeconds(4); // a stalled past its lease
+        b.credentials.putAll(a.credentials);
+        b.connect(new FakeMonitorChannel("10.0.0.2:50002"), CP.value());
+        assertThat(b.ownership.heldHere(CP)).isTrue();
+
+        a.reports.linkLost(stale, "socket closed late");
+
+        assertThat(b.cp(CP.value()).state()).as("b's facts stand").isEqualTo(ChargingPointState.ACTIVE);
+        assertThat(b.ownership.heldElsewhere(CP)).isEmpty();
+        assertThat(a.ownership.heldElsewhere(CP)).contains(b.ownership.me());
+    }
+
+    @Test
+    void theOwnerReleasesTheCpWhenItsMonitorLeaves() {
+        FakeMonitorChannel monitor = a.activeCp(CP.value());
+
+        a.reports.linkLost(monitor, "socket closed");
+
+        assertThat(a.cp(CP.value()).state()).isEqualTo(ChargingPointState.DISCONNECTED);
+        assertThat(b.ownership.holders()).isEmpty();
+    }
+
+    @Test
+    void aDeadCentralsCpsAreReapedDisconnectedAndTheirSessionFollowedUntilTheGrace() {
+        a.activeCp(CP.value());
+        ChargingSession session = a.charge(CP.value(), "driver_1");
+        a.sessions.reading(session.id(), MeterReading.of(0.5, 0.15));
+        a.sessions.flushReadings();
+
+        b.advanceSeconds(4);
+        b.ownership.tick();
+
+        assertThat(b.cp(CP.value()).state()).isEqualTo(ChargingPointState.DISCONNECTED);
+        assertThat(b.ownership.holders()).isEmpty();
+        b.advanceSeconds(b.settings.monitorLostGrace.toSeconds() + 1);
+        b.sessions.closeOverdue();
+        assertThat(b.tickets()).singleElement().satisfies(t -> {
+            assertThat(t.energyConsumedKwh()).isEqualTo(0.5);
+            assertThat(t.endedBy()).isEqualTo(SessionEnding.MONITOR_LOST.wire());
+        });
+    }
+
+    @Test
+    void aSessionFollowedOnPresumptionIsLeftToTheCentralThatTookTheCp() {
+        a.activeCp(CP.value());
+        ChargingSession session = a.charge(CP.value(), "driver_1");
+        b.advanceSeconds(4);
+        b.ownership.tick(); // b reaps a's lease and follows the session as "Monitor lost"
+        // The Monitor comes back on another Central (a restarted: a new id).
+        a.settings.centralName = "a2";
+        a.ownership.name();
+        a.connect(new FakeMonitorChannel("10.0.0.2:50003"), CP.value());
+        assertThat(a.ownership.heldHere(CP)).isTrue();
+
+        b.advanceSeconds(b.settings.monitorLostGrace.toSeconds() + 1);
+        a.ownership.tick();
+        b.sessions.closeOverdue();
+
+        assertThat(b.tickets()).as("b does not close a session a follows").isEmpty();
+        assertThat(b.running.get(session.id())).isEmpty();
+        assertThat(a.running.get(session.id())).as("followed by the CP's new Central").isPresent();
+    }
+
+    @Test
+    void withOneCentralEveryCpIsItsOwnAndNoLeaseIsWritten() {
+        CoreFixture single = new CoreFixture();
+
+        single.activeCp(CP.value());
+
+        assertThat(single.ownership.heldHere(CP)).isTrue();
+        assertThat(single.ownership.heldElsewhere(CP)).isEmpty();
+        assertThat(single.leaseRepository.valid(0)).isEmpty();
+    }
+}
