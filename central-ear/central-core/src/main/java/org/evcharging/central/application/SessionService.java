@@ -80,7 +80,18 @@ public class SessionService {
         ChargeRequestHops.mark(ChargeRequestHops.Hop.ADMIT);
         // The idempotency check rides in the opening transaction: a request seen before (its session
         // since ended) gets that session back and its CP is not told again.
-        SessionStore.Opened opened = store.openOnce(cpId, driverId, requestMessageId);
+        SessionStore.Opened opened;
+        try {
+            opened = store.openOnce(cpId, driverId, requestMessageId);
+        } catch (RuntimeException refusedOrRaced) {
+            // Another Central may have opened a session for this very request a moment ago (a request
+            // forwarded while the CP changed hands): the UNIQUE request id refused ours; theirs stands.
+            Optional<ChargingSession> already = store.openedBy(requestMessageId);
+            if (already.isEmpty()) {
+                throw refusedOrRaced;
+            }
+            return already.get();
+        }
         ChargeRequestHops.mark(ChargeRequestHops.Hop.DB_COMMIT);
         if (!opened.created()) {
             return opened.session();

@@ -42,8 +42,13 @@ public final class AgentProcess implements AutoCloseable {
 
     /** A Monitor of {@code cpId} for the Engine on {@code enginePort}, heartbeating every {@code heartbeatSeconds}. */
     public static AgentProcess monitor(int enginePort, int centralPort, String cpId, int heartbeatSeconds, Path dataDir) {
+        return monitor(enginePort, "localhost:" + centralPort, cpId, heartbeatSeconds, dataDir);
+    }
+
+    /** The same for a Monitor given {@code centrals}: "host:port[,host:port...]" in order of preference. */
+    public static AgentProcess monitor(int enginePort, String centrals, String cpId, int heartbeatSeconds, Path dataDir) {
         return new AgentProcess(List.of(java(), "-jar", jar().toString(), "monitor", "localhost:" + enginePort,
-                "localhost:" + centralPort, cpId, "--location", TEST_LOCATION, "--price", Double.toString(TEST_PRICE),
+                centrals, cpId, "--location", TEST_LOCATION, "--price", Double.toString(TEST_PRICE),
                 "--heartbeat-interval", Integer.toString(heartbeatSeconds), "--reconnect-max", "1",
                 "--data-dir", dataDir.toString()), dataDir.resolveSibling(dataDir.getFileName() + ".log"));
     }

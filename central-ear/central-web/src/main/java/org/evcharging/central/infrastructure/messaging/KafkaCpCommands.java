@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Shutdown;
@@ -44,6 +46,10 @@ public class KafkaCpCommands implements CpCommandBus {
     @Inject
     CpCommandHandler handler;
 
+    /** The listener's own thread gets the application's context (transactions, the persistence unit). */
+    @Resource
+    ContextService context;
+
     private ResponseListener listener;
 
     @Override
@@ -55,8 +61,9 @@ public class KafkaCpCommands implements CpCommandBus {
         if (!config.clustered()) {
             return;
         }
-        listener = ResponseListener.startRaw(config.brokerAddress(), "ev-central-commands-" + ownership.me(),
-                config.commandsTopic(), this::received,
+        String clientId = "ev-central-commands-" + ownership.me().replaceAll("[^A-Za-z0-9._-]", "-");
+        listener = ResponseListener.startRaw(config.brokerAddress(), clientId, config.commandsTopic(),
+                context.contextualConsumer(this::received),
                 reason -> LOG.warning(() -> "Waiting to read " + config.commandsTopic() + ": " + reason));
     }
 

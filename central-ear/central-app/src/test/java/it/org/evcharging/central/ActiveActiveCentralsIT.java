@@ -1,0 +1,273 @@
+package it.org.evcharging.central;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import it.org.evcharging.central.support.AdminApi;
+import it.org.evcharging.central.support.AgentProcess;
+import it.org.evcharging.central.support.ClusteredCentral;
+import it.org.evcharging.central.support.ItSettings;
+import it.org.evcharging.central.support.KafkaDriver;
+import it.org.evcharging.central.support.PostgresServer;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.utils.Utils;
+import org.evcharging.api.Topics;
+import org.evcharging.api.message.Response;
+import org.evcharging.api.message.WireMessage;
+import org.evcharging.api.message.driver.ChargeRequest;
+import org.evcharging.api.message.driver.StopChargingRequest;
+import org.evcharging.api.message.session.ChargeCompletion;
+import org.evcharging.kafka.KafkaBrokerProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Two Centrals on one PostgreSQL and one broker (real processes), real CP agents whose Monitors know
+ * both, and drivers over Kafka. A charge asked through the Central that does not hold the CP starts
+ * (one session, one ticket); both Centrals show the same network; and after kill -9 of the Central
+ * holding a charging CP the other one holds it, CHARGING, within 5 s, and the charge ends with one
+ * ticket carrying the metered kWh. Its own broker, database and ports: it runs beside the shared Central.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ActiveActiveCentralsIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration TAKEOVER_LIMIT = Duration.ofSeconds(5);
+    private static final String CP_ON_A = "cp_aa_1";
+    private static final String CP_ON_B = "cp_aa_2";
+
+    private static Path workDir;
+    private static PostgresServer postgres;
+    private static KafkaBrokerProcess kafka;
+    private static ClusteredCentral a;
+    private static ClusteredCentral b;
+    private static AgentProcess.Group agents;
+
+    @BeforeAll
+    static void startTwoCentralsAndTwoCps() throws Exception {
+        workDir = ItSettings.workDir(ActiveActiveCentralsIT.class);
+        postgres = PostgresServer.start();
+        kafka = KafkaBrokerProcess.builder().port(AgentProcess.freePort()).dataDir(workDir.resolve("kafka"))
+                .startTimeout(Duration.ofSeconds(60)).build();
+        kafka.start();
+        // Legacy admission (id alone) keeps the Monitors simple; credentials work the same on any Central.
+        Map<String, String> env = Map.of("CP_AUTO_AUTHORIZE", "true");
+        a = ClusteredCentral.of("central-a", workDir, kafka.bootstrapServers(), postgres, env);
+        b = ClusteredCentral.of("central-b", workDir, kafka.bootstrapServers(), postgres, env);
+        // One after the other: the first runs the migrations and creates the first admin.
+        a.startAndAwaitReady();
+        b.startAndAwaitReady();
+
+        agents = new AgentProcess.Group();
+        startCp(CP_ON_A, a.monitorAddress() + "," + b.monitorAddress());
+        startCp(CP_ON_B, b.monitorAddress() + "," + a.monitorAddress());
+        await().atMost(WAIT).until(() -> holderOf(a.admin(), CP_ON_A).equals("central-a ACTIVE")
+                && holderOf(a.admin(), CP_ON_B).equals("central-b ACTIVE"));
+        awaitBothCentralsConsumeDriverRequests();
+    }
+
+    private static void startCp(String cpId, String centrals) throws Exception {
+        int enginePort = AgentProcess.freePort();
+        agents.add(AgentProcess.engine(kafka.bootstrapServers(), enginePort, workDir.resolve("engine-" + cpId), 200, 120))
+                .awaitLine("ENGINE LISTENING ON", WAIT);
+        agents.add(AgentProcess.monitor(enginePort, centrals, cpId, 1, workDir.resolve("monitor-" + cpId)));
+    }
+
+    @AfterAll
+    static void stopAll() throws Exception {
+        try {
+            if (agents != null) {
+                agents.close();
+            }
+            for (ClusteredCentral central : new ClusteredCentral[] {a, b}) {
+                if (central != null) {
+                    central.close();
+                }
+            }
+        } finally {
+            if (kafka != null) {
+                kafka.close();
+            }
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aRequestConsumedByTheCentralThatDoesNotHoldTheCpStillStartsTheCharge() throws Exception {
+        // One driver per partition of driver_charge_requests: the two Centrals share those partitions,
+        // so at least one of these requests is consumed by central-b, which does not hold the CP.
+        for (String driverId : driversOnEveryPartition("driver_aa_")) {
+            try (KafkaDriver driver = new KafkaDriver(kafka.bootstrapServers(), driverId)) {
+                ChargeRequest request = ChargeRequest.of(CP_ON_A, driverId);
+                driver.send(Topics.DRIVER_CHARGE_REQUESTS, request);
+                Response accepted = driver.await(Response.class, r -> request.messageId().equals(r.messageId()), WAIT);
+                assertThat(accepted.status()).as(accepted.info()).isEqualTo("success");
+                String sessionId = accepted.sessionId();
+                await().atMost(WAIT).until(() -> a.admin().stateOf(CP_ON_A).equals("CHARGING"));
+
+                driver.send(Topics.DRIVER_STOP_REQUESTS, StopChargingRequest.of(sessionId, CP_ON_A, driverId));
+                ChargeCompletion ticket = driver.await(ChargeCompletion.class, t -> sessionId.equals(t.sessionId()), WAIT);
+                assertThat(ticket.cpId()).isEqualTo(CP_ON_A);
+                assertThat(postgres.psql("SELECT COUNT(*) FROM charging_sessions WHERE request_message_id = '"
+                        + request.messageId() + "'")).as("one session for the request").isEqualTo("1");
+                assertOneTicketOnly(driver, sessionId);
+                await().atMost(WAIT).until(() -> a.admin().stateOf(CP_ON_A).equals("ACTIVE"));
+            }
+        }
+        assertThat(commandsOnTheTopic()).as("central-b handed at least one request to central-a on cp_commands")
+                .anyMatch(command -> command.contains("\"command\":\"charge\"") && command.contains(CP_ON_A)
+                        && command.contains("\"origin\":\"central-b/"));
+    }
+
+    @Test
+    @Order(2)
+    void bothCentralsShowTheSameNetwork() {
+        await().atMost(WAIT).untilAsserted(() -> {
+            Map<String, String> seenByA = network(a.admin());
+            Map<String, String> seenByB = network(b.admin());
+            assertThat(seenByA).containsEntry(CP_ON_A, "ACTIVE central-a connected").containsEntry(CP_ON_B, "ACTIVE central-b connected");
+            assertThat(seenByB).isEqualTo(seenByA);
+        });
+    }
+
+    @Test
+    @Order(3)
+    void whenTheCentralHoldingAChargingCpIsKilledTheOtherHoldsItChargingWithin5sAndTheChargeEndsWithOneTicket() throws Exception {
+        try (KafkaDriver driver = new KafkaDriver(kafka.bootstrapServers(), "driver_aa_failover")) {
+            ChargeRequest request = ChargeRequest.of(CP_ON_A, driver.id());
+            driver.send(Topics.DRIVER_CHARGE_REQUESTS, request);
+            Response accepted = driver.await(Response.class, r -> request.messageId().equals(r.messageId()), WAIT);
+            assertThat(accepted.status()).as(accepted.info()).isEqualTo("success");
+            String sessionId = accepted.sessionId();
+            await().atMost(WAIT).until(() -> energyOn(a.admin(), CP_ON_A) > 0);
+            double beforeKill = energyOn(a.admin(), CP_ON_A);
+
+            long killedAt = System.nanoTime();
+            a.kill();
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(50))
+                    .until(() -> holderOf(b.admin(), CP_ON_A).equals("central-b CHARGING"));
+            Duration takeover = Duration.ofNanos(System.nanoTime() - killedAt);
+            System.out.printf("[timing] kill -9 of central-a: %s CHARGING on central-b after %d ms%n", CP_ON_A, takeover.toMillis());
+            assertThat(takeover).as("the CP is back CHARGING on the other Central").isLessThan(TAKEOVER_LIMIT);
+
+            await("the supply goes on, followed by central-b").atMost(WAIT)
+                    .until(() -> energyOn(b.admin(), CP_ON_A) > beforeKill);
+            driver.send(Topics.DRIVER_STOP_REQUESTS, StopChargingRequest.of(sessionId, CP_ON_A, driver.id()));
+            ChargeCompletion ticket = driver.await(ChargeCompletion.class, t -> sessionId.equals(t.sessionId()), WAIT);
+            assertThat(ticket.energyConsumedKwh()).as("the metered kWh, before and after the failover").isGreaterThan(beforeKill);
+            assertOneTicketOnly(driver, sessionId);
+            assertThat(postgres.psql("SELECT state || ' ' || energy_kwh FROM charging_sessions WHERE session_id = '" + sessionId + "'"))
+                    .isEqualTo("COMPLETED " + String.format(java.util.Locale.ROOT, "%.3f", ticket.energyConsumedKwh()));
+            await().atMost(WAIT).until(() -> holderOf(b.admin(), CP_ON_A).equals("central-b ACTIVE"));
+        }
+    }
+
+    /** "central-x STATE" for the CP as {@code api} shows it (the holder's name without its per-start suffix). */
+    private static String holderOf(AdminApi api, String cpId) throws Exception {
+        var response = api.get("charging-points/" + cpId);
+        if (response.statusCode() != 200) {
+            return "unknown";
+        }
+        JsonNode cp = AdminApi.json(response);
+        return cp.path("central").asText("none").replaceAll("/.*", "") + " " + cp.path("state").asText();
+    }
+
+    private static double energyOn(AdminApi api, String cpId) throws Exception {
+        return AdminApi.json(api.get("charging-points/" + cpId)).path("charging").path("energy_kwh").asDouble(0);
+    }
+
+    /** Every CP as "STATE holder connected|-", by id. */
+    private static Map<String, String> network(AdminApi api) throws Exception {
+        Map<String, String> network = new TreeMap<>();
+        for (JsonNode cp : AdminApi.json(api.get("charging-points"))) {
+            network.put(cp.path("id").asText(), cp.path("state").asText() + " " + cp.path("central").asText("none").replaceAll("/.*", "")
+                    + " " + (cp.path("connected").asBoolean() ? "connected" : "-"));
+        }
+        return network;
+    }
+
+    /** No second ticket of the session arrives for a while after the first. */
+    private static void assertOneTicketOnly(KafkaDriver driver, String sessionId) {
+        List<WireMessage> later = new ArrayList<>();
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> {
+            later.addAll(driver.drain());
+            return later.stream().noneMatch(m -> m instanceof ChargeCompletion t && sessionId.equals(t.sessionId()));
+        });
+    }
+
+    /** Driver ids whose keys land on each partition of driver_charge_requests, one per partition. */
+    private static List<String> driversOnEveryPartition(String prefix) {
+        int partitions = Topics.defaultPartitions(Topics.DRIVER_CHARGE_REQUESTS);
+        String[] found = new String[partitions];
+        for (int i = 0; java.util.Arrays.asList(found).contains(null); i++) {
+            String id = prefix + i;
+            int partition = Utils.toPositive(Utils.murmur2(id.getBytes(StandardCharsets.UTF_8))) % partitions;
+            if (found[partition] == null) {
+                found[partition] = id;
+            }
+        }
+        return List.of(found);
+    }
+
+    /** Both Centrals are members of the driver requests' consumer group, each with partitions of its own. */
+    private static void awaitBothCentralsConsumeDriverRequests() {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            await().atMost(WAIT).until(() -> {
+                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("central_driver_requests_group"))
+                        .all().get().get("central_driver_requests_group");
+                return group.members().size() == 2
+                        && group.members().stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty());
+            });
+        }
+    }
+
+    /** Every record of cp_commands so far. */
+    private static List<String> commandsOnTheTopic() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<String> values = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor("cp_commands").stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            await().atMost(WAIT).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    values.add(record.value());
+                }
+                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
+            });
+        }
+        return values;
+    }
+}
