@@ -64,7 +64,7 @@ public class SessionService {
      * request delivered again gets the session it opened the first time. Throws the refusal.
      */
     public ChargingSession requestCharge(CpId cpId, String driverId, String requestMessageId) {
-        Optional<LiveSession> other = running.ofDriver(driverId);
+        Optional<String> other = sessionInProgress(driverId);
         if (other.isPresent()) {
             // The same request delivered again while its session runs, or really a second one.
             Optional<ChargingSession> already = store.openedBy(requestMessageId);
@@ -73,7 +73,7 @@ public class SessionService {
             }
             notices.fire(PanelNotice.request(cpId.value(), driverId));
             throw new ConflictException("Driver " + driverId + " already has a charging session in progress ("
-                    + other.get().id() + " at " + other.get().cpId() + ")");
+                    + other.get() + ")");
         }
         ChargeRequestHops.mark(ChargeRequestHops.Hop.DEDUP_READ);
         notices.fire(PanelNotice.request(cpId.value(), driverId));
@@ -109,6 +109,19 @@ public class SessionService {
         }
         LOG.info(() -> "Session " + session.id() + ": CP " + cpId + " authorized to supply driver " + driverId);
         return session;
+    }
+
+    /**
+     * The driver's session in progress ("id at cp"), if any. With several Centrals another one may be
+     * following it, so the database is asked when this Central follows none.
+     */
+    private Optional<String> sessionInProgress(String driverId) {
+        Optional<LiveSession> here = running.ofDriver(driverId);
+        if (here.isPresent() || !ownership.clustered()) {
+            return here.map(live -> live.id() + " at " + live.cpId());
+        }
+        return store.ofDriver(driverId, 1).stream().filter(ChargingSession::isRunning).findFirst()
+                .map(session -> session.id() + " at " + session.cpId());
     }
 
     /** A meter reading from the Monitor or from Kafka. Throws NotFoundException for a session that never existed. */

@@ -1,6 +1,7 @@
 package org.evcharging.central.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import org.evcharging.api.model.SessionEnding;
 import org.evcharging.central.domain.model.chargingpoint.CpId;
 import org.evcharging.central.domain.model.session.ChargingSession;
 import org.evcharging.central.domain.model.session.MeterReading;
+import org.evcharging.central.domain.shared.ConflictException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -156,6 +158,18 @@ class OwnershipTest {
         assertThat(b.tickets()).as("b does not close a session a follows").isEmpty();
         assertThat(b.running.get(session.id())).isEmpty();
         assertThat(a.running.get(session.id())).as("followed by the CP's new Central").isPresent();
+    }
+
+    @Test
+    void aDriverChargingThroughOneCentralIsRefusedASecondChargeThroughTheOther() {
+        a.activeCp(CP.value());
+        b.activeCp("cp_2");
+        a.charge(CP.value(), "driver_1");
+
+        assertThatThrownBy(() -> b.driverService.requestCharge(CpId.of("cp_2"), "driver_1", "req-on-b", null))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("already has a charging session in progress");
+        assertThat(b.cp("cp_2").state()).isEqualTo(ChargingPointState.ACTIVE);
     }
 
     @Test
