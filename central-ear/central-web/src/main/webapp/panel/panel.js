@@ -35,6 +35,8 @@
     if (cp.pending_authorization) node.append(el('span', { class: 'pending' }, 'Pending authorization'));
     if (cp.pending_authorization && cp.connected) node.append(el('span', { class: 'link' }, 'Monitor connected'));
     if (cp.legacy) node.append(el('span', { class: 'legacy', title: 'Admitted by its id alone (first-implementation Monitor)' }, 'Legacy'));
+    // Several Centrals: which one holds the CP now (its name, without the per-start suffix).
+    if (cp.central) node.append(el('span', { class: 'central', title: cp.central }, 'on ' + cp.central.replace(/\/.*$/, '')));
     if (cp.charging) {
       const live = el('div', { class: 'live' });
       [['kw', fixed(cp.charging.power_kw, 2), 'kW'], ['kwh', fixed(cp.charging.energy_kwh, 3), 'kWh'],

@@ -48,8 +48,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Two Centrals on one PostgreSQL and one broker (real processes), real CP agents whose Monitors know
  * both, and drivers over Kafka. A charge asked through the Central that does not hold the CP starts
  * (one session, one ticket); both Centrals show the same network; and after kill -9 of the Central
- * holding a charging CP the other one holds it, CHARGING, within 5 s, and the charge ends with one
- * ticket carrying the metered kWh. Its own broker, database and ports: it runs beside the shared Central.
+ * holding a charging CP the other one holds it, CHARGING, within 5 s, every driver asking for it
+ * meanwhile is answered, and the charge ends with one ticket carrying the metered kWh. Its own broker, database and ports: it runs beside the shared Central.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ActiveActiveCentralsIT {
@@ -170,11 +170,32 @@ class ActiveActiveCentralsIT {
 
             long killedAt = System.nanoTime();
             a.kill();
-            await().atMost(WAIT).pollInterval(Duration.ofMillis(50))
-                    .until(() -> holderOf(b.admin(), CP_ON_A).equals("central-b CHARGING"));
-            Duration takeover = Duration.ofNanos(System.nanoTime() - killedAt);
-            System.out.printf("[timing] kill -9 of central-a: %s CHARGING on central-b after %d ms%n", CP_ON_A, takeover.toMillis());
-            assertThat(takeover).as("the CP is back CHARGING on the other Central").isLessThan(TAKEOVER_LIMIT);
+            // Drivers asking for the CP while it changes hands, one on each request partition: each is answered.
+            List<KafkaDriver> askingMeanwhile = new ArrayList<>();
+            List<ChargeRequest> requestsMeanwhile = new ArrayList<>();
+            try {
+                for (String driverId : driversOnEveryPartition("driver_aa_meanwhile_")) {
+                    KafkaDriver asking = new KafkaDriver(kafka.bootstrapServers(), driverId);
+                    askingMeanwhile.add(asking);
+                    ChargeRequest meanwhile = ChargeRequest.of(CP_ON_A, driverId);
+                    asking.send(Topics.DRIVER_CHARGE_REQUESTS, meanwhile);
+                    requestsMeanwhile.add(meanwhile);
+                }
+                await().atMost(WAIT).pollInterval(Duration.ofMillis(50))
+                        .until(() -> holderOf(b.admin(), CP_ON_A).equals("central-b CHARGING"));
+                Duration takeover = Duration.ofNanos(System.nanoTime() - killedAt);
+                System.out.printf("[timing] kill -9 of central-a: %s CHARGING on central-b after %d ms%n", CP_ON_A, takeover.toMillis());
+                assertThat(takeover).as("the CP is back CHARGING on the other Central").isLessThan(TAKEOVER_LIMIT);
+                for (int i = 0; i < askingMeanwhile.size(); i++) {
+                    ChargeRequest meanwhile = requestsMeanwhile.get(i);
+                    Response answer = askingMeanwhile.get(i).await(Response.class, r -> meanwhile.messageId().equals(r.messageId()), WAIT);
+                    assertThat(answer.info()).as("refused with the reason: the CP is busy").contains("CHARGING");
+                }
+            } finally {
+                for (KafkaDriver asking : askingMeanwhile) {
+                    asking.close();
+                }
+            }
 
             await("the supply goes on, followed by central-b").atMost(WAIT)
                     .until(() -> energyOn(b.admin(), CP_ON_A) > beforeKill);

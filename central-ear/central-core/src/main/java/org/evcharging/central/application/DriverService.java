@@ -50,6 +50,16 @@ public class DriverService {
         return sessions.stopByDriver(sessionId, driverId);
     }
 
+    /** Whether the charge request already opened a session (on any Central). */
+    public boolean alreadyOpened(String requestMessageId) {
+        return store.openedBy(requestMessageId).isPresent();
+    }
+
+    /** Whether the session exists and has not ended. */
+    public boolean isRunning(String sessionId) {
+        return sessionId != null && store.find(sessionId).filter(ChargingSession::isRunning).isPresent();
+    }
+
     /** The CP a session is on, if the session exists. */
     public java.util.Optional<String> cpOfSession(String sessionId) {
         return sessionId == null ? java.util.Optional.empty() : store.find(sessionId).map(ChargingSession::cpId);

@@ -4,13 +4,17 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -46,7 +50,18 @@ public class Ownership {
     @Inject
     CpCommandBus bus;
 
+    @Inject
+    CpCommandApplier applier;
+
+    LongSupplier nanoTime = System::nanoTime;
+
     private final Set<CpId> held = ConcurrentHashMap.newKeySet();
+    /**
+     * Commands for CPs held elsewhere, kept for two lease terms: when the holder died before applying
+     * them, the Central that takes the CP next applies them (a driver's request is never lost).
+     */
+    private final Map<CpId, Queue<Kept>> kept = new ConcurrentHashMap<>();
+    static final int MAX_KEPT_PER_CP = 100;
     private String me;
 
     @PostConstruct
@@ -112,6 +127,22 @@ public class Ownership {
         return me.equals(command.target()) || held.contains(CpId.of(command.cpId()));
     }
 
+    /**
+     * A command read from {@code cp_commands}: applied when it is this Central's; otherwise kept for
+     * two lease terms and applied as late if the CP's lease comes here meanwhile (its holder may have
+     * died with the command unapplied: a driver's request must not be lost).
+     */
+    public void received(CpCommand command) {
+        if (appliesHere(command)) {
+            applier.apply(command, false);
+            return;
+        }
+        Queue<Kept> queue = kept.computeIfAbsent(CpId.of(command.cpId()), k -> new ConcurrentLinkedQueue<>());
+        if (queue.size() < MAX_KEPT_PER_CP) {
+            queue.add(new Kept(command, nanoTime.getAsLong()));
+        }
+    }
+
     /** A Monitor connected here for the CP: its lease is taken now if free, else at a later {@link #tick()}. */
     public void linked(CpId id) {
         if (clustered() && !held.contains(id)) {
@@ -154,6 +185,43 @@ public class Ownership {
         for (CpId orphan : leases.expired()) {
             reap(orphan);
         }
+        long now = nanoTime.getAsLong();
+        kept.forEach((id, queue) -> {
+            queue.removeIf(k -> k.isOlderThan(now, keepFor()));
+            if (queue.isEmpty()) {
+                kept.remove(id, queue);
+            }
+        });
+    }
+
+    private Duration keepFor() {
+        return settings.leaseTerm().multipliedBy(2);
+    }
+
+    private void applyKept(CpId id) {
+        Queue<Kept> queue = kept.remove(id);
+        if (queue == null) {
+            return;
+        }
+        long now = nanoTime.getAsLong();
+        for (Kept k : queue) {
+            if (!k.isOlderThan(now, keepFor())) {
+                LOG.info(() -> "CP " + id + ": " + k.command().kind().wire() + " sent to " + k.command().target()
+                        + " before the CP came here is applied here");
+                try {
+                    applier.apply(k.command(), true);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "CP " + id + ": a kept " + k.command().kind().wire() + " failed", e);
+                }
+            }
+        }
+    }
+
+    private record Kept(CpCommand command, long atNanos) {
+
+        boolean isOlderThan(long nowNanos, Duration age) {
+            return nowNanos - atNanos > age.toNanos();
+        }
     }
 
     private void tryToTake(CpId id, boolean fromStandby) {
@@ -166,6 +234,7 @@ public class Ownership {
                 }
                 sessions.adopt(id, false);
                 sessions.monitorBack(id);
+                applyKept(id);
             }
         } catch (RuntimeException raced) {
             // Another Central created or took the row at the same moment: the next tick looks again.

@@ -103,6 +103,7 @@ final class CoreFixture {
         ownership.links = links;
         ownership.sessions = sessions;
         ownership.chargingPoints = chargingPoints;
+        ownership.nanoTime = nanos::get;
         ownership.name();
         sessions.ownership = ownership;
         reports.ownership = ownership;

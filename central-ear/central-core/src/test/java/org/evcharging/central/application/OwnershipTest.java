@@ -24,6 +24,7 @@ class OwnershipTest {
     private CoreFixture a;
     private CoreFixture b;
     private final List<CpCommand> sent = new CopyOnWriteArrayList<>();
+    private final List<String> appliedByB = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void twoCentrals() {
@@ -32,6 +33,7 @@ class OwnershipTest {
         b = cluster.get(1);
         a.ownership.bus = sent::add;
         b.ownership.bus = sent::add;
+        b.ownership.applier = (command, late) -> appliedByB.add(command.kind().wire() + (late ? " late" : ""));
     }
 
     @Test
@@ -170,6 +172,57 @@ class OwnershipTest {
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("already has a charging session in progress");
         assertThat(b.cp("cp_2").state()).isEqualTo(ChargingPointState.ACTIVE);
+    }
+
+    @Test
+    void aCommandForTheDeadOwnerIsKeptByTheCentralItsMonitorWaitsOnAndAppliedWhenTheLeaseComes() {
+        a.activeCp(CP.value());
+        b.credentials.putAll(a.credentials);
+        b.connect(new FakeMonitorChannel("10.0.0.2:50004"), CP.value()); // standby: a's lease runs
+        CpCommand toDeadOwner = new CpCommand(CpCommand.Kind.CHARGE, CP.value(), a.ownership.me(), "c/1", "{}");
+
+        b.ownership.received(toDeadOwner);
+        assertThat(appliedByB).as("not b's yet").isEmpty();
+        b.advanceSeconds(4);
+        b.ownership.tick();
+
+        assertThat(appliedByB).containsExactly("charge late");
+    }
+
+    @Test
+    void aCommandIsKeptForTwoLeaseTermsOnly() {
+        a.activeCp(CP.value());
+        b.ownership.received(new CpCommand(CpCommand.Kind.OPERATOR_STOP, CP.value(), a.ownership.me(), "c/1", null));
+
+        b.advanceSeconds(7);
+        b.ownership.tick(); // a's lease is reaped; the command is too old to be anybody's now
+        b.credentials.putAll(a.credentials);
+        b.connect(new FakeMonitorChannel("10.0.0.2:50005"), CP.value());
+
+        assertThat(b.ownership.heldHere(CP)).isTrue();
+        assertThat(appliedByB).isEmpty();
+    }
+
+    @Test
+    void aCommandForACpThatNeverComesHereIsNeverApplied() {
+        a.activeCp(CP.value());
+
+        b.ownership.received(new CpCommand(CpCommand.Kind.OPERATOR_STOP, CP.value(), a.ownership.me(), "c/1", null));
+        a.advanceSeconds(2);
+        a.ownership.tick();
+        b.ownership.tick();
+
+        assertThat(appliedByB).isEmpty();
+    }
+
+    @Test
+    void aCommandAddressedHereOrForACpHeldHereIsAppliedAtOnce() {
+        b.activeCp(CP.value());
+
+        b.ownership.received(new CpCommand(CpCommand.Kind.OPERATOR_RESUME, CP.value(), "a/gone", "c/1", null));
+        b.ownership.received(new CpCommand(CpCommand.Kind.ADMIT, "cp_9", b.ownership.me(), "c/1", null));
+
+        assertThat(appliedByB).containsExactly("operator_resume", "admit");
     }
 
     @Test

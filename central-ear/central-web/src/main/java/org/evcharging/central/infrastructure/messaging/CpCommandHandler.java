@@ -13,13 +13,18 @@ import org.evcharging.api.message.driver.ChargeRequest;
 import org.evcharging.api.message.driver.StopChargingRequest;
 import org.evcharging.central.application.ChargingPointRegistry;
 import org.evcharging.central.application.CpCommand;
+import org.evcharging.central.application.CpCommandApplier;
+import org.evcharging.central.application.DriverService;
 import org.evcharging.central.application.OperatorService;
 import org.evcharging.central.domain.model.chargingpoint.CpId;
 import org.evcharging.central.domain.shared.DomainException;
 
-/** Does here what another Central forwarded for a CP this one owns: as if it had arrived here. */
+/**
+ * Does here what another Central forwarded for a CP this one owns: as if it had arrived here. A late
+ * command (kept while the CP's lease was on its way here) is skipped when the database shows it done.
+ */
 @ApplicationScoped
-public class CpCommandHandler {
+public class CpCommandHandler implements CpCommandApplier {
 
     private static final Logger LOG = Logger.getLogger(CpCommandHandler.class.getName());
 
@@ -32,13 +37,22 @@ public class CpCommandHandler {
     @Inject
     ChargingPointRegistry registry;
 
-    void apply(CpCommand command) {
-        LOG.info(() -> "Command " + command.kind().wire() + " for CP " + command.cpId() + " from Central " + command.origin());
+    @Inject
+    DriverService drivers;
+
+    @Override
+    public void apply(CpCommand command, boolean late) {
+        LOG.info(() -> (late ? "Late command " : "Command ") + command.kind().wire() + " for CP " + command.cpId()
+                + " from Central " + command.origin());
         try {
             CpId id = CpId.of(command.cpId());
             switch (command.kind()) {
-                case CHARGE -> driverRequest(command, ChargeRequest.class).ifPresent(driverRequests::chargeHere);
-                case STOP_CHARGING -> driverRequest(command, StopChargingRequest.class).ifPresent(driverRequests::stopHere);
+                case CHARGE -> driverRequest(command, ChargeRequest.class)
+                        .filter(request -> !late || !drivers.alreadyOpened(request.messageId()))
+                        .ifPresent(driverRequests::chargeHere);
+                case STOP_CHARGING -> driverRequest(command, StopChargingRequest.class)
+                        .filter(request -> !late || drivers.isRunning(request.sessionId()))
+                        .ifPresent(driverRequests::stopHere);
                 case OPERATOR_STOP -> operator.stopHere(id);
                 case OPERATOR_RESUME -> operator.resumeHere(id);
                 case ADMIT -> operator.admitHere(id);

@@ -25,7 +25,8 @@ import org.evcharging.kafka.client.ResponseListener;
 /**
  * The {@code cp_commands} topic, keyed by cp_id: a clustered Central writes there what the owner of a
  * CP must do, and reads all of it (every partition, no consumer group, from its end at start), handing
- * on the commands that are its own. A record it cannot read is logged and skipped.
+ * every command to {@link Ownership}, which applies those that are this Central's. A record it cannot
+ * read is logged and skipped.
  */
 @ApplicationScoped
 public class KafkaCpCommands implements CpCommandBus {
@@ -42,9 +43,6 @@ public class KafkaCpCommands implements CpCommandBus {
 
     @Inject
     Ownership ownership;
-
-    @Inject
-    CpCommandHandler handler;
 
     /** The listener's own thread gets the application's context (transactions, the persistence unit). */
     @Resource
@@ -79,9 +77,7 @@ public class KafkaCpCommands implements CpCommandBus {
             LOG.warning(() -> "Skipped an unreadable record of " + config.commandsTopic() + ": " + json);
             return;
         }
-        if (ownership.appliesHere(command.get())) {
-            handler.apply(command.get());
-        }
+        ownership.received(command.get());
     }
 
     static String toJson(CpCommand command) {
