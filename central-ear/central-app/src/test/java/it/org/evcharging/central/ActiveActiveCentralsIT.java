@@ -49,7 +49,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * both, and drivers over Kafka. A charge asked through the Central that does not hold the CP starts
  * (one session, one ticket); both Centrals show the same network; and after kill -9 of the Central
  * holding a charging CP the other one holds it, CHARGING, within 5 s, every driver asking for it
- * meanwhile is answered, and the charge ends with one ticket carrying the metered kWh. Its own broker, database and ports: it runs beside the shared Central.
+ * meanwhile is answered, and the charge ends with one ticket carrying the metered kWh. Then a rolling
+ * restart of both Centrals, one at a time: every request made meanwhile is answered. Its own broker, database and ports: it runs beside the shared Central.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ActiveActiveCentralsIT {
@@ -207,6 +208,63 @@ class ActiveActiveCentralsIT {
                     .isEqualTo("COMPLETED " + String.format(java.util.Locale.ROOT, "%.3f", ticket.energyConsumedKwh()));
             await().atMost(WAIT).until(() -> holderOf(b.admin(), CP_ON_A).equals("central-b ACTIVE"));
         }
+    }
+
+    @Test
+    @Order(4)
+    void aRollingRestartOfBothCentralsAnswersEveryRequest() throws Exception {
+        a.startAndAwaitReady(); // central-a was killed: back first
+        List<String> accepted = new ArrayList<>();
+        List<KafkaDriver> drivers = new ArrayList<>();
+        try {
+            for (ClusteredCentral restarting : new ClusteredCentral[] {b, a}) {
+                ClusteredCentral other = restarting == a ? b : a;
+                restarting.close(); // an orderly stop: its Monitors move to the other one
+                accepted.addAll(everyRequestAnswered(drivers, "driver_aa_roll_" + restarting.name().charAt(8) + "_"));
+                await().atMost(WAIT).until(() -> holderOf(other.admin(), CP_ON_A).startsWith(other.name() + " ")
+                        && holderOf(other.admin(), CP_ON_B).startsWith(other.name() + " "));
+                restarting.startAndAwaitReady();
+            }
+            // The charges accepted meanwhile end with one ticket each.
+            for (KafkaDriver driver : drivers) {
+                for (String sessionAtCp : accepted) {
+                    String[] parts = sessionAtCp.split(" ");
+                    if (parts[2].equals(driver.id())) {
+                        driver.send(Topics.DRIVER_STOP_REQUESTS, StopChargingRequest.of(parts[0], parts[1], driver.id()));
+                        driver.await(ChargeCompletion.class, t -> parts[0].equals(t.sessionId()), WAIT);
+                        assertOneTicketOnly(driver, parts[0]);
+                    }
+                }
+            }
+        } finally {
+            for (KafkaDriver driver : drivers) {
+                driver.close();
+            }
+        }
+        System.out.printf("[rolling restart] %d charges accepted meanwhile, every request answered%n", accepted.size());
+    }
+
+    /**
+     * Drivers (one per request partition) ask for each CP; every request gets an answer, accepted or
+     * refused with a reason. Returns the accepted ones as "session cp driver".
+     */
+    private static List<String> everyRequestAnswered(List<KafkaDriver> drivers, String prefix) throws Exception {
+        List<String> accepted = new ArrayList<>();
+        for (String driverId : driversOnEveryPartition(prefix)) {
+            KafkaDriver driver = new KafkaDriver(kafka.bootstrapServers(), driverId);
+            drivers.add(driver);
+            for (String cpId : List.of(CP_ON_A, CP_ON_B)) {
+                ChargeRequest request = ChargeRequest.of(cpId, driverId);
+                driver.send(Topics.DRIVER_CHARGE_REQUESTS, request);
+                Response answer = driver.await(Response.class, r -> request.messageId().equals(r.messageId()), WAIT);
+                if ("success".equals(answer.status())) {
+                    accepted.add(answer.sessionId() + " " + cpId + " " + driverId);
+                    break; // one session per driver
+                }
+                assertThat(answer.info()).as("a refusal says why").isNotBlank();
+            }
+        }
+        return accepted;
     }
 
     /** "central-x STATE" for the CP as {@code api} shows it (the holder's name without its per-start suffix). */
