@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.evcharging.api.model.ChargingPointState;
 import org.evcharging.central.domain.model.chargingpoint.ChargingPoint;
@@ -42,13 +43,19 @@ public class OperatorQueries {
     /** Every CP, or only those in {@code state} when it is not null, ordered by id. */
     public List<ChargingPointStatus> chargingPoints(ChargingPointState state) {
         Map<CpId, String> holders = ownership.holders();
+        // Supplies followed by other Centrals, read in one query rather than one per CP (the panel asks every second).
+        Map<String, ChargingSession> elsewhere = holders.isEmpty() ? Map.of() : sessions.unfinished().stream()
+                .collect(Collectors.toMap(ChargingSession::cpId, s -> s, (first, second) -> first));
         return chargingPoints.all().stream()
                 .filter(cp -> state == null || cp.state() == state)
-                .map(cp -> status(cp, holders.get(cp.id()))).toList();
+                .map(cp -> status(cp, holders.get(cp.id()), Optional.ofNullable(elsewhere.get(cp.id().value()))))
+                .toList();
     }
 
     public ChargingPointStatus chargingPoint(CpId id) {
-        return status(chargingPoints.get(id), ownership.holders().get(id));
+        ChargingPoint cp = chargingPoints.get(id);
+        String central = ownership.holders().get(id);
+        return status(cp, central, central == null ? Optional.empty() : sessions.unfinishedOn(id));
     }
 
     /** The most recent sessions first, at most {@code limit}. */
@@ -70,11 +77,11 @@ public class OperatorQueries {
      * {@code central}: who owns the CP, null with one Central. A CP another Central owns is connected
      * there, and its supply is read from the database (the figures of the last batch written).
      */
-    private ChargingPointStatus status(ChargingPoint cp, String central) {
+    private ChargingPointStatus status(ChargingPoint cp, String central, Optional<ChargingSession> unfinished) {
         Optional<MonitorLink> link = links.find(cp.id());
         boolean elsewhere = central != null && !central.equals(ownership.me());
         LiveCharge charge = running.onCp(cp.id()).map(OperatorQueries::live)
-                .orElseGet(() -> elsewhere && cp.isSupplying() ? sessions.unfinishedOn(cp.id()).map(OperatorQueries::saved).orElse(null) : null);
+                .orElseGet(() -> elsewhere && cp.isSupplying() ? unfinished.map(OperatorQueries::saved).orElse(null) : null);
         return new ChargingPointStatus(cp, charge, link.isPresent() || elsewhere,
                 link.map(l -> l.channel().protocolLabel()).orElse(null), central);
     }

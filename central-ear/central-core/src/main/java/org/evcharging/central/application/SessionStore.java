@@ -125,6 +125,11 @@ public class SessionStore {
         return unfinished;
     }
 
+    /** Every session not ended yet, on any CP. */
+    public List<ChargingSession> unfinished() {
+        return sessions.findUnfinished();
+    }
+
     /** The session still open on the CP, if any. */
     public Optional<ChargingSession> unfinishedOn(CpId cpId) {
         return sessions.findUnfinishedOn(cpId.value());

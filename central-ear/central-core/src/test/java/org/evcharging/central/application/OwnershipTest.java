@@ -226,6 +226,22 @@ class OwnershipTest {
     }
 
     @Test
+    void everyCentralShowsTheWholeNetworkAndWhoHoldsEachCp() {
+        a.activeCp(CP.value());
+        ChargingSession session = a.charge(CP.value(), "driver_1");
+        a.sessions.reading(session.id(), MeterReading.of(0.5, 0.15));
+        a.sessions.flushReadings();
+
+        ChargingPointStatus seenByB = b.queries.chargingPoints(null).get(0);
+
+        assertThat(seenByB.central()).isEqualTo(a.ownership.me());
+        assertThat(seenByB.monitorConnected()).as("connected to a").isTrue();
+        assertThat(seenByB.charge().energyKwh()).as("the figures a last wrote").isEqualByComparingTo("0.5");
+        assertThat(b.queries.chargingPoint(CP).charge().sessionId()).isEqualTo(session.id());
+        assertThat(a.queries.chargingPoint(CP).central()).isEqualTo(a.ownership.me());
+    }
+
+    @Test
     void withOneCentralEveryCpIsItsOwnAndNoLeaseIsWritten() {
         CoreFixture single = new CoreFixture();
 
