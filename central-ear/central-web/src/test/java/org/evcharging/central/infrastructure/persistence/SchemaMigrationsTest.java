@@ -1,6 +1,7 @@
 package org.evcharging.central.infrastructure.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -147,6 +148,19 @@ class SchemaMigrationsTest {
         assertThat(rows(db, "SELECT COUNT(*) FROM DATABASECHANGELOG")).containsExactly(Integer.toString(3 + SECURITY_CHANGE_SETS.size() + LATER_CHANGE_SETS.size()));
         assertThat(rows(db, "SELECT COUNT(*) FROM id_sequences")).containsExactly("1");
         assertThat(rows(db, "SELECT COUNT(*) FROM charging_points")).containsExactly("1");
+    }
+
+    @Test
+    void severalSessionsForOneRequestStopTheUpgradeWithTheReason() throws Exception {
+        SQLiteDataSource db = sqlite("duplicates.db");
+        execute(db, SCHEMA_BEFORE_MIGRATIONS);
+        for (String id : List.of("s-1", "s-2")) {
+            execute(db, "INSERT INTO charging_sessions (session_id, cp_id, driver_id, energy_kwh, price_per_kwh,"
+                    + " requested_at_ms, state, total_cost, version, request_message_id)"
+                    + " VALUES ('" + id + "', 'cp_001', 'driver_001', 1.5, 0.3, 1, 'FINISHED', 0.45, 1, 'req-1')");
+        }
+
+        assertThatThrownBy(() -> SchemaMigrations.migrate(db)).hasStackTraceContaining("several sessions for one request_message_id");
     }
 
     private SQLiteDataSource sqlite(String file) {
