@@ -72,6 +72,7 @@ final class CoreFixture {
     final SessionStore store = new SessionStore();
     final SessionService sessions = new SessionService();
     final MonitorReports reports = new MonitorReports();
+    final PayloadKeys payloadKeys = new PayloadKeys();
     final DriverService driverService = new DriverService();
     final OperatorService operator = new OperatorService();
     final OperatorQueries queries = new OperatorQueries();
@@ -118,6 +119,11 @@ final class CoreFixture {
         reports.nanoTime = nanos::get;
         reports.hasher = hasher;
         reports.audit = audit;
+
+        payloadKeys.chargingPoints = chargingPoints;
+        payloadKeys.sessions = sessions;
+        payloadKeys.links = links;
+        payloadKeys.audit = audit;
 
         driverService.sessions = sessions;
         driverService.store = store;

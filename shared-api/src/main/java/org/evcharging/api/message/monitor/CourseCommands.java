@@ -33,6 +33,11 @@ public abstract class CourseCommands {
         return send(ResumeCpCommand.of(commandedCp()));
     }
 
+    /** Central replaced the CP's payload key: an unsolicited {@code auth_response} success carrying the new one. */
+    public boolean payloadKeyIssued(org.evcharging.api.security.PayloadSignature.Key key) {
+        return send(AuthResponse.rekeyed(commandedCp()).withPayloadKey(key));
+    }
+
     /** The operator's approval, echoing the id of the {@code auth_request} the Monitor waits on. */
     public boolean admitted(String waitingRequestId) {
         return send(AuthResponse.approved(waitingRequestId, commandedCp()));
