@@ -29,6 +29,9 @@ public class ChargingPointRegistry {
     MonitorLinks links;
 
     @Inject
+    PayloadKeys payloadKeys;
+
+    @Inject
     CredentialHasher hasher;
 
     public List<ChargingPoint> all() {
@@ -49,6 +52,7 @@ public class ChargingPointRegistry {
         ChargingPoint cp = chargingPoints.registerByOperator(id, location, pricePerKwh,
                 secret == null ? null : hasher.hash(secret));
         OperatorService.approveWaitingConnection(links, id);
+        payloadKeys.toApprovedMonitor(id);
         LOG.info(() -> "Registry: CP " + id + " registered" + (legacy ? " (legacy: by id alone)" : " with a credential"));
         return new Enrolled(cp, secret);
     }

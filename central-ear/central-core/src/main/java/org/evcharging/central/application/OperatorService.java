@@ -36,6 +36,9 @@ public class OperatorService {
     MonitorLinks links;
 
     @Inject
+    PayloadKeys payloadKeys;
+
+    @Inject
     CredentialHasher hasher;
 
     /** Lets a pending CP in with a new credential, shown once in the result. */
@@ -52,6 +55,7 @@ public class OperatorService {
         String secret = legacy ? null : CredentialSecrets.newSecret();
         ChargingPoint cp = chargingPoints.authorize(id, secret == null ? null : hasher.hash(secret));
         approveWaitingConnection(links, id);
+        payloadKeys.toApprovedMonitor(id);
         LOG.info(() -> "Operator authorized CP " + id + (legacy ? " (legacy: by id alone)" : " with a new credential"));
         return new Enrolled(cp, secret);
     }

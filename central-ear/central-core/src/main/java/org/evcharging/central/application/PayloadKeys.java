@@ -58,6 +58,15 @@ public class PayloadKeys {
     }
 
     /**
+     * The operator just admitted the Monitor waiting on its connection: a CP that must sign gets its
+     * key over that link at once, rather than at the Monitor's next authentication.
+     */
+    public void toApprovedMonitor(CpId id) {
+        links.find(id).map(MonitorLink::channel).filter(c -> c.isAdmittedFor(id))
+                .ifPresent(channel -> forAdmitted(channel, id).ifPresent(channel::payloadKeyIssued));
+    }
+
+    /**
      * The operator revokes the CP's key: records signed with it are refused from now on. A Monitor
      * linked by its credential gets a new key at once (so its Engine's next records are accepted);
      * otherwise the CP gets one when its Monitor next authenticates. Returns the new key's id, if any.

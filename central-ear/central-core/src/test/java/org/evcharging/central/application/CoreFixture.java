@@ -98,6 +98,7 @@ final class CoreFixture {
         registry.chargingPoints = chargingPoints;
         registry.links = links;
         registry.hasher = hasher;
+        registry.payloadKeys = payloadKeys;
 
         store.sessions = sessionRepository;
         store.chargingPoints = chargingPointRepository;
@@ -135,6 +136,7 @@ final class CoreFixture {
         operator.sessions = sessions;
         operator.links = links;
         operator.hasher = hasher;
+        operator.payloadKeys = payloadKeys;
 
         queries.chargingPoints = chargingPoints;
         queries.sessions = store;

@@ -57,6 +57,17 @@ class PayloadKeysTest {
     }
 
     @Test
+    void aMonitorTheOperatorApprovesOnItsWaitingConnectionGetsItsKeyThereAtOnce() {
+        FakeMonitorChannel waiting = new FakeMonitorChannel("10.0.0.4:41004");
+        central.reports.authenticate(waiting, CpId.of("cp_new"), null, "auth-new");
+
+        central.operator.authorize(CpId.of("cp_new"));
+
+        assertThat(waiting.sentOf(AuthResponse.class)).filteredOn(r -> r.key().isPresent()).singleElement()
+                .satisfies(r -> assertThat(r.key()).isEqualTo(central.cp("cp_new").payloadKey()));
+    }
+
+    @Test
     void aConnectionNotAdmittedGetsNoKey() {
         assertThat(central.payloadKeys.forAdmitted(new FakeMonitorChannel("10.6.6.6:1"), CP)).isEmpty();
     }
