@@ -55,7 +55,7 @@ class PanelIT {
             click(browser, "authorize");
             cp.await(org.evcharging.api.message.monitor.AuthResponse.class,
                     r -> org.evcharging.api.message.ReplyStatus.SUCCESS.equals(r.status()), WAIT);
-            String shownOnce = stable(browser).until(d -> d.findElements(By.cssSelector(
+            String shownOnce = browser.waiting(WAIT).until(d -> d.findElements(By.cssSelector(
                     "#action-result code[data-credential-for='" + CP + "']")).stream().map(WebElement::getText)
                     .filter(text -> !text.isBlank()).findFirst().orElse(null));
             assertThat(shownOnce).as("the credential, shown once to the operator").matches("[A-Za-z0-9_-]{43}");
@@ -108,7 +108,7 @@ class PanelIT {
             signInAsOperator(browser);
             browser.driver().get(system.central().baseUri().resolve("/panel/").toString());
 
-            stable(browser).until(d -> {
+            browser.waiting(WAIT).until(d -> {
                 WebElement legacyBox = d.findElement(By.cssSelector(tileCss + " input[data-legacy-for='" + legacyCp + "']"));
                 if (!legacyBox.isSelected()) {
                     legacyBox.click();
@@ -120,7 +120,7 @@ class PanelIT {
                     r -> org.evcharging.api.message.ReplyStatus.SUCCESS.equals(r.status()), WAIT);
             ScriptedCharge.activate(cp, legacyCp);
 
-            stable(browser).until(d -> d.findElement(By.cssSelector(tileCss + " .legacy")).getText().equals("Legacy"));
+            browser.waiting(WAIT).until(d -> d.findElement(By.cssSelector(tileCss + " .legacy")).getText().equals("Legacy"));
             assertThat(browser.driver().findElements(By.cssSelector("#action-result code"))).as("no credential").isEmpty();
             var view = AdminApi.json(admin.get("charging-points/" + legacyCp));
             assertThat(view.path("legacy").asBoolean()).isTrue();
