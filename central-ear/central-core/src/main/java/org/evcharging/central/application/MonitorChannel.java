@@ -39,4 +39,9 @@ public interface MonitorChannel extends ChargerCommands {
     default boolean payloadKeyIssued(PayloadSignature.Key key) {
         return false;
     }
+
+    /** As {@link #admitted(String)}, the approval carrying the CP's payload key where the protocol has room for it. */
+    default boolean admitted(String waitingRequestId, PayloadSignature.Key key) {
+        return admitted(waitingRequestId);
+    }
 }

@@ -41,7 +41,8 @@ public class PayloadKeys {
     AuditTrail audit;
 
     /**
-     * The key for a connection just admitted for {@code id}: the one the CP holds, or a new one if it
+     * The key for a connection just admitted for {@code id} (by its credential, or by the operator's
+     * approval while it waited): the one the CP holds, or a new one if it
      * holds none (first time, or revoked). Empty for a legacy CP (admitted by id alone, it must not
      * learn a key) and for a connection not admitted.
      */
@@ -55,15 +56,6 @@ public class PayloadKeys {
         }
         Optional<Key> held = cp.payloadKey();
         return held.isPresent() ? held : Optional.of(issue(id, MonitorReports.source(channel)));
-    }
-
-    /**
-     * The operator just admitted the Monitor waiting on its connection: a CP that must sign gets its
-     * key over that link at once, rather than at the Monitor's next authentication.
-     */
-    public void toApprovedMonitor(CpId id) {
-        links.find(id).map(MonitorLink::channel).filter(c -> c.isAdmittedFor(id))
-                .ifPresent(channel -> forAdmitted(channel, id).ifPresent(channel::payloadKeyIssued));
     }
 
     /**

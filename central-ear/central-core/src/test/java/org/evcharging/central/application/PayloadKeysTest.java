@@ -141,7 +141,9 @@ class PayloadKeysTest {
 
     @Test
     void revokingWhenThereIsNoKeyIsAConflict() {
-        assertThatThrownBy(() -> central.payloadKeys.revoke(CP)).isInstanceOf(ConflictException.class);
+        central.registry.register(CpId.of("cp_quiet"), "Bay Q", java.math.BigDecimal.ONE, false);
+
+        assertThatThrownBy(() -> central.payloadKeys.revoke(CpId.of("cp_quiet"))).isInstanceOf(ConflictException.class);
     }
 
     @Test

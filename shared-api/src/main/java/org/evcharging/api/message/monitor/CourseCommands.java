@@ -42,4 +42,9 @@ public abstract class CourseCommands {
     public boolean admitted(String waitingRequestId) {
         return send(AuthResponse.approved(waitingRequestId, commandedCp()));
     }
+
+    /** The same approval carrying the CP's payload key (extra fields the first implementation's Monitor ignores). */
+    public boolean admitted(String waitingRequestId, org.evcharging.api.security.PayloadSignature.Key key) {
+        return send(AuthResponse.approved(waitingRequestId, commandedCp()).withPayloadKey(key));
+    }
 }
