@@ -72,6 +72,7 @@ final class CoreFixture {
     final SessionStore store = new SessionStore();
     final SessionService sessions = new SessionService();
     final MonitorReports reports = new MonitorReports();
+    final PayloadKeys payloadKeys = new PayloadKeys();
     final DriverService driverService = new DriverService();
     final OperatorService operator = new OperatorService();
     final OperatorQueries queries = new OperatorQueries();
@@ -97,6 +98,7 @@ final class CoreFixture {
         registry.chargingPoints = chargingPoints;
         registry.links = links;
         registry.hasher = hasher;
+        registry.payloadKeys = payloadKeys;
 
         store.sessions = sessionRepository;
         store.chargingPoints = chargingPointRepository;
@@ -119,6 +121,11 @@ final class CoreFixture {
         reports.hasher = hasher;
         reports.audit = audit;
 
+        payloadKeys.chargingPoints = chargingPoints;
+        payloadKeys.sessions = sessions;
+        payloadKeys.links = links;
+        payloadKeys.audit = audit;
+
         driverService.sessions = sessions;
         driverService.store = store;
         driverService.chargingPoints = chargingPoints;
@@ -129,6 +136,7 @@ final class CoreFixture {
         operator.sessions = sessions;
         operator.links = links;
         operator.hasher = hasher;
+        operator.payloadKeys = payloadKeys;
 
         queries.chargingPoints = chargingPoints;
         queries.sessions = store;
