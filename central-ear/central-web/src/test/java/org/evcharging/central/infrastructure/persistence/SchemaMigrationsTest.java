@@ -76,7 +76,8 @@ class SchemaMigrationsTest {
 
         assertThat(names(db, "table")).contains("operator_accounts", "audit_log", "id_sequences", "driver_accounts");
         assertThat(names(db, "index")).contains("ix_audit_at");
-        assertThat(columns(db, "charging_points")).contains("credential_hash", "legacy", "operator_details");
+        assertThat(columns(db, "charging_points")).contains("credential_hash", "legacy", "operator_details",
+                "payload_key_id", "payload_key");
         assertThat(columns(db, "operator_accounts"))
                 .containsExactly("username", "password_hash", "role", "enabled", "created_at_ms", "version");
         assertThat(columns(db, "audit_log"))
