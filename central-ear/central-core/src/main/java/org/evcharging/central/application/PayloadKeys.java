@@ -40,6 +40,12 @@ public class PayloadKeys {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    SigningRules rules;
+
+    @Inject
+    RunningSessions running;
+
     /**
      * The key for a connection just admitted for {@code id} (by its credential, or by the operator's
      * approval while it waited): the one the CP holds, or a new one if it
@@ -66,6 +72,7 @@ public class PayloadKeys {
     public Optional<String> revoke(CpId id) {
         String old = chargingPoints.get(id).payloadKey().map(Key::id).orElse(null);
         ChargingPoint cp = chargingPoints.payloadKeyRevoked(id);
+        rules.forget(id);
         LOG.info(() -> "Payload key " + old + " of CP " + id + " revoked: its records are refused from now on");
         Optional<MonitorChannel> linked = links.find(id).map(MonitorLink::channel).filter(c -> c.isAdmittedFor(id));
         if (linked.isEmpty() || !cp.mustSignRecords()) {
@@ -84,6 +91,9 @@ public class PayloadKeys {
      * Empty: apply it. Otherwise the refusal, already logged and audited.
      */
     public Optional<String> refusal(String topic, String record, String recordCpId, String sessionId) {
+        if (sessionId != null && running.endedRecently(sessionId)) {
+            return Optional.empty(); // a late copy of an ended session changes nothing, signed or not
+        }
         Optional<CpId> cpId = sessionId == null ? Optional.empty() : sessions.cpOf(sessionId);
         if (cpId.isEmpty()) {
             cpId = parse(recordCpId);
@@ -91,12 +101,12 @@ public class PayloadKeys {
         if (cpId.isEmpty()) {
             return Optional.empty();
         }
-        Optional<ChargingPoint> cp = chargingPoints.find(cpId.get());
-        if (cp.isEmpty() || !cp.get().mustSignRecords()) {
+        Optional<SigningRules.Rule> rule = rules.of(cpId.get());
+        if (rule.isEmpty() || !rule.get().mustSign()) {
             return Optional.empty();
         }
         CpId id = cpId.get();
-        Verdict verdict = PayloadSignature.verify(record, cp.get().payloadKey().orElse(null));
+        Verdict verdict = PayloadSignature.verify(record, rule.get().key().orElse(null));
         String reason;
         if (!verdict.isValid()) {
             reason = verdict.reason();
@@ -115,6 +125,7 @@ public class PayloadKeys {
     private Key issue(CpId id, String sourceIp) {
         Key fresh = PayloadSignature.newKey();
         chargingPoints.payloadKeyIssued(id, fresh);
+        rules.forget(id);
         audit.record(AuditEntry.done("cp:" + id, sourceIp, "payload-key.issue", "key_id=" + fresh.id()));
         LOG.info(() -> "CP " + id + " issued payload key " + fresh.id());
         return fresh;

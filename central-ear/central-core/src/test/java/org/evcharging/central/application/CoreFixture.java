@@ -59,7 +59,10 @@ final class CoreFixture {
 
     final PanelFeed feed = new PanelFeed();
     final RecordingEvent<PanelNotice> notices = new RecordingEvent<>(feed::notice);
-    final RecordingEvent<ChargingPointChanged> changes = new RecordingEvent<>(feed::changed);
+    final RecordingEvent<ChargingPointChanged> changes = new RecordingEvent<>(change -> {
+        feed.changed(change);
+        this.signingRules.changed(change);
+    });
     final MonitorLinks links = new MonitorLinks();
     final FakeHasher hasher = new FakeHasher();
     final RecordingAuditTrail audit = new RecordingAuditTrail();
@@ -73,6 +76,7 @@ final class CoreFixture {
     final SessionService sessions = new SessionService();
     final MonitorReports reports = new MonitorReports();
     final PayloadKeys payloadKeys = new PayloadKeys();
+    final SigningRules signingRules = new SigningRules();
     final DriverService driverService = new DriverService();
     final OperatorService operator = new OperatorService();
     final OperatorQueries queries = new OperatorQueries();
@@ -125,6 +129,11 @@ final class CoreFixture {
         payloadKeys.sessions = sessions;
         payloadKeys.links = links;
         payloadKeys.audit = audit;
+        payloadKeys.rules = signingRules;
+        payloadKeys.running = running;
+        signingRules.chargingPoints = chargingPoints;
+        signingRules.settings = settings;
+        signingRules.nanoTime = nanos::get;
 
         driverService.sessions = sessions;
         driverService.store = store;

@@ -156,4 +156,37 @@ class PayloadKeysTest {
         assertThat(check(tick("cp_001", 0.5))).isEmpty();
         assertThat(central.audit.refusals()).extracting(AuditEntry::action).doesNotContain("kafka.record");
     }
+
+    @Test
+    void aLegacyFlagSetHereAppliesToTheNextRecordAtOnce() {
+        keyOfNewConnection("10.0.0.2:41001");
+        assertThat(check(tick("cp_001", 0.5))).contains("the record is not signed");
+
+        central.registry.legacy(CP, true);
+
+        assertThat(check(tick("cp_001", 0.6))).isEmpty();
+    }
+
+    @Test
+    void aChangeMadeByAnotherCentralIsSeenOnceTheRuleAgesOut() {
+        keyOfNewConnection("10.0.0.2:41001");
+        assertThat(check(tick("cp_001", 0.5))).isPresent();
+
+        central.cp("cp_001").legacy(true); // straight into the shared store: no event on this Central
+
+        assertThat(check(tick("cp_001", 0.6))).as("the rule in memory still holds").isPresent();
+        central.nanos.addAndGet(central.settings.signingRulesTtl().toNanos());
+        assertThat(check(tick("cp_001", 0.7))).as("read again after the TTL").isEmpty();
+    }
+
+    @Test
+    void aLateCopyOfAnEndedSessionIsNotCheckedItChangesNothing() {
+        keyOfNewConnection("10.0.0.2:41001");
+        central.sessions.completion(sessionId, org.evcharging.central.domain.model.session.MeterReading.of(0.5, 0.15),
+                Optional.empty());
+
+        assertThat(check(tick("cp_001", 9.0))).isEmpty();
+        assertThat(central.audit.refusals()).isEmpty();
+        assertThat(central.sessionRepository.find(sessionId).orElseThrow().energyKwh()).isEqualByComparingTo("0.5");
+    }
 }
