@@ -119,6 +119,6 @@ class PostgreSqlIT {
         assertThat(session.path("energy_kwh").asDouble()).isEqualTo(ticket.energyConsumedKwh());
         var cp = AdminApi.json(admin.get("charging-points/cp_pg_1"));
         assertThat(cp.path("registration").asText()).as("still registered after the restart").isEqualTo("AUTHORIZED");
-        assertThat(postgres.psql("SELECT COUNT(*) FROM databasechangelog")).as("nothing migrated twice").isEqualTo("12");
+        assertThat(postgres.psql("SELECT COUNT(*) FROM databasechangelog")).as("nothing migrated twice").isEqualTo("14");
     }
 }

@@ -41,4 +41,7 @@ public interface CentralSettings {
 
     /** At most this many unknown CPs a minute may join the pending list from one source address. */
     int newcomersPerMinutePerSource();
+
+    /** How long a CP's signing rule (legacy, payload key) is trusted from memory before it is read again. */
+    Duration signingRulesTtl();
 }

@@ -29,6 +29,9 @@ public class ChargingPointRegistry {
     MonitorLinks links;
 
     @Inject
+    PayloadKeys payloadKeys;
+
+    @Inject
     CredentialHasher hasher;
 
     public List<ChargingPoint> all() {
@@ -48,7 +51,7 @@ public class ChargingPointRegistry {
         String secret = legacy ? null : CredentialSecrets.newSecret();
         ChargingPoint cp = chargingPoints.registerByOperator(id, location, pricePerKwh,
                 secret == null ? null : hasher.hash(secret));
-        OperatorService.approveWaitingConnection(links, id);
+        OperatorService.approveWaitingConnection(links, payloadKeys, id);
         LOG.info(() -> "Registry: CP " + id + " registered" + (legacy ? " (legacy: by id alone)" : " with a credential"));
         return new Enrolled(cp, secret);
     }

@@ -16,6 +16,7 @@ final class TestSettings implements CentralSettings {
     int panelFeedSize = 50;
     int maxPendingCps = 100;
     int newcomersPerMinutePerSource = 20;
+    Duration signingRulesTtl = Duration.ofSeconds(5);
 
     @Override
     public boolean autoAuthorize() {
@@ -70,5 +71,10 @@ final class TestSettings implements CentralSettings {
     @Override
     public int newcomersPerMinutePerSource() {
         return newcomersPerMinutePerSource;
+    }
+
+    @Override
+    public Duration signingRulesTtl() {
+        return signingRulesTtl;
     }
 }
