@@ -80,7 +80,8 @@ class PostgreSqlIT {
         assertThat(postgres.psql("SELECT string_agg(id, ',' ORDER BY orderexecuted) FROM databasechangelog"))
                 .as("the migrations made the schema").isEqualTo("001-charging-points,001-charging-sessions,002-session-indexes,"
                         + "003-operator-accounts,003-audit-log,003-audit-log-time-index,003-id-sequences,003-id-sequences-audit-log,"
-                        + "003-driver-accounts,003-cp-credential-hash,003-cp-legacy,003-cp-operator-details");
+                        + "003-driver-accounts,003-cp-credential-hash,003-cp-legacy,003-cp-operator-details,"
+                        + "004-cp-payload-key-id,004-cp-payload-key");
         assertThat(postgres.psql("SELECT username || ' ' || role || ' ' || enabled FROM operator_accounts"))
                 .as("the first admin, created after the migrations").isEqualTo(CentralFixture.OPERATOR_USER + " ADMIN true");
         // Audit entries are stored on a pooled thread: soon, not necessarily yet.
