@@ -59,6 +59,8 @@
     if (!cp.pending_authorization) {
       actions.append(cp.legacy ? actionButton('legacy-off', cp.id, 'Require credential')
         : actionButton('legacy-on', cp.id, 'Allow legacy'));
+      // The Engine signs its Kafka records with this key; revoked, its records are refused (a linked Monitor gets a new one).
+      if (cp.payload_key_id) actions.append(actionButton('revoke-payload-key', cp.id, 'Revoke payload key'));
     }
     node.append(actions);
     return node;
@@ -107,6 +109,10 @@
       return fetch(api + 'registry/charging-points/' + encodeURIComponent(cp) + '/legacy',
         { method: 'PUT', headers: json, body: JSON.stringify({ legacy: action === 'legacy-on' }) });
     }
+    if (action === 'revoke-payload-key') {
+      return fetch(api + 'registry/charging-points/' + encodeURIComponent(cp) + '/payload-key',
+        { method: 'DELETE', headers: json, body: '{}' });
+    }
     const box = document.querySelector('input[data-legacy-for="' + CSS.escape(cp) + '"]');
     const query = action === 'authorize' && box && box.checked ? '?legacy=true' : '';
     const path = cp === 'all' ? 'charging-points/all/' + action : 'charging-points/' + encodeURIComponent(cp) + '/' + action;
@@ -133,7 +139,9 @@
       result.textContent = cp === 'all'
         ? action + ' all: done ' + (body.done.join(', ') || 'none') + (body.refused.length ? '; refused '
           + body.refused.map(r => r.cp_id + ' (' + r.reason + ')').join(', ') : '')
-        : action + ' ' + cp + ': done, now ' + body.state + (body.legacy ? ' (legacy)' : '');
+        : action + ' ' + cp + ': done, now ' + body.state + (body.legacy ? ' (legacy)' : '')
+          + (action === 'revoke-payload-key' ? (body.payload_key_id ? ', new payload key ' + body.payload_key_id
+            : ', a new payload key at its next authentication') : '');
       showCredentials(cp === 'all' ? body.credentials : { [cp]: body.credential });
     } catch (e) {
       result.className = 'error';

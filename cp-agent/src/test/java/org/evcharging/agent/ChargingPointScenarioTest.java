@@ -140,6 +140,28 @@ class ChargingPointScenarioTest {
     }
 
     @Test
+    void thePayloadKeyCentralIssuesReachesTheEngineWhichSignsItsKafkaRecordsWithIt() throws IOException {
+        registeredMonitor();
+        org.evcharging.api.security.PayloadSignature.Key key = org.evcharging.api.security.PayloadSignature.newKey();
+        try (TopicWatcher data = new TopicWatcher(SharedKafka.bootstrapServers(), Topics.CHARGING_SESSION_DATA);
+             TopicWatcher complete = new TopicWatcher(SharedKafka.bootstrapServers(), Topics.CHARGING_SESSION_COMPLETE)) {
+            central.send(org.evcharging.api.message.monitor.AuthResponse.rekeyed(cpId).withPayloadKey(key));
+            startSession("s-signed");
+            awaitTicks("s-signed", 3);
+
+            assertThat(data.await(r -> cpId.equals(r.key()) && org.evcharging.api.security.PayloadSignature.verify(r.value(), key)
+                    .isValid(), 2, TIMEOUT)).isNotEmpty();
+            engine.unplug();
+            completionAtCentral("s-signed");
+            assertThat(complete.await(r -> cpId.equals(r.key()) && r.value().contains("s-signed"), 1, TIMEOUT))
+                    .isNotEmpty().allSatisfy(r -> assertThat(
+                            org.evcharging.api.security.PayloadSignature.verify(r.value(), key).isValid()).isTrue());
+            assertThat(central.received(ChargingData.class, d -> "s-signed".equals(d.sessionId())))
+                    .as("the socket path is not signed").isNotEmpty();
+        }
+    }
+
+    @Test
     void aSupplyIsMeteredToCentralAndKafkaAndEndsWithOneCompletion() throws IOException {
         registeredMonitor();
         try (TopicWatcher data = new TopicWatcher(SharedKafka.bootstrapServers(), Topics.CHARGING_SESSION_DATA);

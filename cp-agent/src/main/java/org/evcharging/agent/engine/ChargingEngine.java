@@ -10,6 +10,7 @@ import org.evcharging.api.message.engine.HealthCheckResponse;
 import org.evcharging.api.message.session.ChargeCompletion;
 import org.evcharging.api.model.ChargingPointState;
 import org.evcharging.api.model.SessionEnding;
+import org.evcharging.api.security.PayloadSignature;
 import org.evcharging.kafka.client.RecordPublisher;
 
 /**
@@ -67,6 +68,20 @@ final class ChargingEngine {
         monitor = new BoundMonitor(from, cpId);
         log.event("Monitor of " + cpId + " connected from " + from.id());
         delivery.deliverAll(monitor);
+        return true;
+    }
+
+    /**
+     * The CP's payload key, from its bound Monitor: every Kafka record published from now on (and
+     * every completion published again) is signed with it. Refused from any other connection or
+     * for another CP.
+     */
+    boolean payloadKey(MonitorChannel from, String forCpId, PayloadSignature.Key key) {
+        if (monitor == null || !monitor.isOn(from) || !forCpId.equals(cpId)) {
+            return false;
+        }
+        kafka.signValuesWith(value -> PayloadSignature.sign(value, key));
+        log.event("Payload key " + key.id() + " received: Kafka records of " + cpId + " are signed with it");
         return true;
     }
 

@@ -14,6 +14,7 @@ import org.evcharging.api.message.engine.ErrorResponse;
 import org.evcharging.api.message.engine.HealthCheckRequest;
 import org.evcharging.api.message.engine.HealthCheckResponse;
 import org.evcharging.api.message.engine.InitCpId;
+import org.evcharging.api.message.engine.PayloadKey;
 import org.evcharging.api.message.engine.StopChargingCommand;
 import org.evcharging.api.message.monitor.ResumeCpCommand;
 import org.evcharging.api.message.monitor.StartChargingCommand;
@@ -89,6 +90,11 @@ final class MonitorConnectionHandler implements FrameServer.Handler {
             return engine.bindMonitor(channel, init.cpId())
                     ? CommandResponse.success(init.messageId(), "CP_ID set to " + init.cpId()).withCpId(init.cpId())
                     : CommandResponse.failure(init.messageId(), "CP_ID already initialized").withCpId(engine.cpId());
+        }
+        if (message instanceof PayloadKey key) {
+            return engine.payloadKey(channel, key.cpId(), key.key())
+                    ? CommandResponse.success(key.messageId(), "Payload key " + key.keyId() + " in use").withCpId(key.cpId())
+                    : CommandResponse.failure(key.messageId(), NOT_BOUND);
         }
         if (message instanceof StartChargingCommand start) {
             return start(start);

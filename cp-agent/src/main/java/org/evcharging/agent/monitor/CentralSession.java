@@ -187,6 +187,10 @@ final class CentralSession implements ReconnectingLink.Listener, CentralReporter
     /** Success comes as the reply, or later, unsolicited, when the operator approves this CP. */
     private void authAnswered(AuthResponse auth) {
         if (ReplyStatus.SUCCESS.equals(auth.status())) {
+            auth.key().ifPresent(key -> {
+                log.event("CENTRAL issued payload key " + key.id() + ": handing it to ENGINE");
+                engine.payloadKey(key);
+            });
             if (!authorized) {
                 log.event("Authorized by CENTRAL as " + options.cpId());
             }

@@ -20,6 +20,8 @@ import org.evcharging.api.message.engine.ErrorResponse;
 import org.evcharging.api.message.engine.HealthCheckRequest;
 import org.evcharging.api.message.engine.HealthCheckResponse;
 import org.evcharging.api.message.engine.InitCpId;
+import org.evcharging.api.message.engine.PayloadKey;
+import org.evcharging.api.security.PayloadSignature;
 import org.evcharging.api.message.engine.StopChargingCommand;
 import org.evcharging.api.message.monitor.ResumeCpCommand;
 import org.evcharging.api.message.monitor.StartChargingCommand;
@@ -51,6 +53,8 @@ final class EngineSupervisor implements ReconnectingLink.Listener {
     private boolean initAccepted;
     private Instant lastAnswer;
     private Instant connectedAt = Instant.EPOCH;
+    /** Central's payload key for this CP, handed to every Engine connection; null until Central issues one. */
+    private PayloadSignature.Key payloadKey;
     private Instant lastCheckSent = Instant.EPOCH;
     /**
      * False until the Engine was first reached or the start-up grace ran out: started together, the
@@ -87,6 +91,18 @@ final class EngineSupervisor implements ReconnectingLink.Listener {
         });
     }
 
+    /**
+     * Central issued the CP's payload key: the Engine gets it now if linked, and after every
+     * {@code init_cp_id} from now on (an Engine that restarted has forgotten it).
+     */
+    void payloadKey(PayloadSignature.Key key) {
+        boolean changed = !key.equals(payloadKey);
+        payloadKey = key;
+        if (changed && link.isConnected()) {
+            sendCommand(PayloadKey.of(options.cpId(), key), "payload_key");
+        }
+    }
+
     Instant lastAnswer() {
         return lastAnswer;
     }
@@ -103,6 +119,9 @@ final class EngineSupervisor implements ReconnectingLink.Listener {
         lastCheckSent = Instant.EPOCH;
         commandsAwaitingAnswer.clear();
         sendCommand(InitCpId.of(options.cpId()), "init_cp_id");
+        if (payloadKey != null) {
+            sendCommand(PayloadKey.of(options.cpId(), payloadKey), "payload_key");
+        }
         if (state.stoppedByOperator()) {
             // The operator's stop outlives an Engine restart.
             sendCommand(StopChargingCommand.emergency(options.cpId()), "emergency stop");

@@ -20,6 +20,7 @@ import org.evcharging.api.message.engine.ErrorResponse;
 import org.evcharging.api.message.engine.HealthCheckRequest;
 import org.evcharging.api.message.engine.HealthCheckResponse;
 import org.evcharging.api.message.engine.InitCpId;
+import org.evcharging.api.message.engine.PayloadKey;
 import org.evcharging.api.message.engine.StopChargingCommand;
 import org.evcharging.api.message.monitor.AuthRequest;
 import org.evcharging.api.message.monitor.AuthResponse;
@@ -85,6 +86,8 @@ public enum MessageType {
 
     // Monitor <-> Engine (§3.3, §3.4)
     INIT_CP_ID("init_cp_id", InitCpId.class, null, "cp_id"),
+    /** Our extension: the CP's payload key for signing its Kafka records. */
+    PAYLOAD_KEY("payload_key", PayloadKey.class, null, "cp_id", "key_id", "payload_key"),
     HEALTH_CHECK_REQUEST("health_check_request", HealthCheckRequest.class, null),
     HEALTH_CHECK_RESPONSE("health_check_response", HealthCheckResponse.class, null),
     STOP_CHARGING_COMMAND("stop_charging_command", StopChargingCommand.class, null),

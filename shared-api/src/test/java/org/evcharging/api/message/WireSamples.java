@@ -19,6 +19,7 @@ import org.evcharging.api.message.engine.ErrorResponse;
 import org.evcharging.api.message.engine.HealthCheckRequest;
 import org.evcharging.api.message.engine.HealthCheckResponse;
 import org.evcharging.api.message.engine.InitCpId;
+import org.evcharging.api.message.engine.PayloadKey;
 import org.evcharging.api.message.engine.StopChargingCommand;
 import org.evcharging.api.message.monitor.AuthRequest;
 import org.evcharging.api.message.monitor.AuthResponse;
@@ -125,6 +126,10 @@ final class WireSamples {
         add(MessageType.INIT_CP_ID,
                 "{\"type\": \"init_cp_id\", \"message_id\": \"e-1\", \"cp_id\": \"cp_001\"}",
                 new InitCpId("e-1", "cp_001"));
+        add(MessageType.PAYLOAD_KEY,
+                "{\"type\": \"payload_key\", \"message_id\": \"e-9\", \"cp_id\": \"cp_001\", \"key_id\": \"pk-1\", "
+                        + "\"payload_key\": \"c2VjcmV0\"}",
+                new PayloadKey("e-9", "cp_001", "pk-1", "c2VjcmV0"));
         add(MessageType.HEALTH_CHECK_REQUEST,
                 "{\"type\": \"health_check_request\", \"message_id\": \"e-2\", \"id\": \"cp_001\"}",
                 new HealthCheckRequest("e-2", "cp_001"));

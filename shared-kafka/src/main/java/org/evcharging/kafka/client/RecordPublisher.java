@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -55,6 +56,7 @@ public final class RecordPublisher implements AutoCloseable {
     private final AtomicBoolean overflowing = new AtomicBoolean();
     private final AtomicInteger unacknowledged = new AtomicInteger();
     private volatile boolean closing;
+    private volatile UnaryOperator<byte[]> valueSigner = UnaryOperator.identity();
     /** An error {@code send} reported before returning, i.e. the producer did not take the record. */
     private Exception refusedNow;
 
@@ -92,7 +94,16 @@ public final class RecordPublisher implements AutoCloseable {
      * overflowed, the broker refused it for good, or the publisher closed before it got through).
      */
     public void publish(String topic, WireMessage message, Consumer<Exception> onDone) {
-        enqueue(new ProducerRecord<>(topic, Topics.keyFor(topic, message), MessageCodec.toBytes(message)), onDone);
+        byte[] value = valueSigner.apply(MessageCodec.toBytes(message));
+        enqueue(new ProducerRecord<>(topic, Topics.keyFor(topic, message), value), onDone);
+    }
+
+    /**
+     * From now on every wire message's value passes through {@code signer} as it is queued (an
+     * Engine signing its records with its CP's payload key); a record queued before keeps its value.
+     */
+    public void signValuesWith(UnaryOperator<byte[]> signer) {
+        valueSigner = signer == null ? UnaryOperator.identity() : signer;
     }
 
     /** Queues a record that is not a wire message (a dead letter, say) under {@code key}. */

@@ -81,6 +81,7 @@ class PostgreSqlIT {
                 .as("the migrations made the schema").isEqualTo("001-charging-points,001-charging-sessions,002-session-indexes,"
                         + "003-operator-accounts,003-audit-log,003-audit-log-time-index,003-id-sequences,003-id-sequences-audit-log,"
                         + "003-driver-accounts,003-cp-credential-hash,003-cp-legacy,003-cp-operator-details,"
+                        + "004-cp-payload-key-id,004-cp-payload-key,"
                         + "005-cp-leases,005-session-request-unique");
         assertThat(postgres.psql("SELECT username || ' ' || role || ' ' || enabled FROM operator_accounts"))
                 .as("the first admin, created after the migrations").isEqualTo(CentralFixture.OPERATOR_USER + " ADMIN true");
@@ -120,6 +121,6 @@ class PostgreSqlIT {
         assertThat(session.path("energy_kwh").asDouble()).isEqualTo(ticket.energyConsumedKwh());
         var cp = AdminApi.json(admin.get("charging-points/cp_pg_1"));
         assertThat(cp.path("registration").asText()).as("still registered after the restart").isEqualTo("AUTHORIZED");
-        assertThat(postgres.psql("SELECT COUNT(*) FROM databasechangelog")).as("nothing migrated twice").isEqualTo("14");
+        assertThat(postgres.psql("SELECT COUNT(*) FROM databasechangelog")).as("nothing migrated twice").isEqualTo("16");
     }
 }

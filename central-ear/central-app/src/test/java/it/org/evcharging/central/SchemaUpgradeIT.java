@@ -77,7 +77,7 @@ class SchemaUpgradeIT {
         }
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + database); Statement sql = db.createStatement();
                 ResultSet applied = sql.executeQuery("SELECT COUNT(*) FROM DATABASECHANGELOG")) {
-            assertThat(applied.getInt(1)).as("every change set recorded").isEqualTo(14);
+            assertThat(applied.getInt(1)).as("every change set recorded").isEqualTo(16);
         }
     }
 }

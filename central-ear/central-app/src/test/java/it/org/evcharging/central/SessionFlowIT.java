@@ -52,6 +52,9 @@ class SessionFlowIT {
     private static CentralFixture system;
     private static AdminApi admin;
     private static KafkaDriver engineKafka;
+    /** The payload key Central gave each CP with its approval: the Engine signs its Kafka copies with it. */
+    private static final java.util.Map<String, org.evcharging.api.security.PayloadSignature.Key> KEYS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     @BeforeAll
     static void startSystem() throws Exception {
@@ -73,8 +76,9 @@ class SessionFlowIT {
         if (ReplyStatus.PENDING.equals(answer.status())) {
             // The shared Central leaves new CPs to the operator.
             assertThat(admin.post("charging-points/" + cpId + "/authorize").statusCode()).isEqualTo(200);
-            monitor.await(AuthResponse.class, r -> ReplyStatus.SUCCESS.equals(r.status()), WAIT);
+            answer = monitor.await(AuthResponse.class, r -> ReplyStatus.SUCCESS.equals(r.status()), WAIT);
         }
+        answer.key().ifPresent(key -> KEYS.put(cpId, key));
         monitor.call(RegisterRequest.of(cpId, "Alicante", 0.25, 5), Response.class);
         monitor.call(StatusUpdate.of(cpId, ChargingPointState.ACTIVE), Response.class);
         return monitor;
@@ -94,7 +98,15 @@ class SessionFlowIT {
     private static void tick(FakeMonitor monitor, String cpId, String sessionId, String driverId, int n) throws Exception {
         ChargingData data = ChargingData.of(cpId, sessionId, driverId, n * 0.01, Math.round(n * 0.01 * 0.25 * 100) / 100.0, n);
         monitor.call(data, Response.class);
-        engineKafka.send(Topics.CHARGING_SESSION_DATA, data);
+        engineCopy(Topics.CHARGING_SESSION_DATA, cpId, data);
+    }
+
+    /** The Engine's Kafka copy of a record, signed with the CP's payload key as a real Engine signs it. */
+    private static void engineCopy(String topic, String cpId, org.evcharging.api.message.WireMessage record) throws Exception {
+        org.evcharging.api.security.PayloadSignature.Key key = KEYS.get(cpId);
+        assertThat(key).as("payload key of " + cpId).isNotNull();
+        engineKafka.sendRaw(topic, org.evcharging.api.security.PayloadSignature.sign(
+                org.evcharging.api.message.MessageCodec.toJson(record), key));
     }
 
     @Test
@@ -115,7 +127,7 @@ class SessionFlowIT {
             await().atMost(WAIT).until(() -> admin.stateOf(cpId).equals("CHARGING"));
             ChargeCompletion completion = ChargeCompletion.of(cpId, sessionId, driverId, 0.05, 0.01, SessionEnding.UNPLUGGED);
             cp.call(completion, Response.class);
-            engineKafka.send(Topics.CHARGING_SESSION_COMPLETE, completion);
+            engineCopy(Topics.CHARGING_SESSION_COMPLETE, cpId, completion);
 
             ChargeCompletion ticket = driver.await(ChargeCompletion.class, t -> sessionId.equals(t.sessionId()), WAIT);
             assertThat(ticket.energyConsumedKwh()).isEqualTo(0.05);

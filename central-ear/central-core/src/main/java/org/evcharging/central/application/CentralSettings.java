@@ -42,6 +42,9 @@ public interface CentralSettings {
     /** At most this many unknown CPs a minute may join the pending list from one source address. */
     int newcomersPerMinutePerSource();
 
+    /** How long a CP's signing rule (legacy, payload key) is trusted from memory before it is read again. */
+    Duration signingRulesTtl();
+
     /** Several Centrals share the database and Kafka: CPs are owned through leases (off: every CP is this Central's). */
     default boolean clustered() {
         return false;

@@ -29,6 +29,9 @@ public class ChargingPointRegistry {
     MonitorLinks links;
 
     @Inject
+    PayloadKeys payloadKeys;
+
+    @Inject
     CredentialHasher hasher;
 
     @Inject
@@ -52,7 +55,7 @@ public class ChargingPointRegistry {
         ChargingPoint cp = chargingPoints.registerByOperator(id, location, pricePerKwh,
                 secret == null ? null : hasher.hash(secret));
         if (!ownership.forwarded(CpCommand.Kind.ADMIT, id, null)) {
-            OperatorService.approveWaitingConnection(links, id);
+            OperatorService.approveWaitingConnection(links, payloadKeys, id);
         }
         LOG.info(() -> "Registry: CP " + id + " registered" + (legacy ? " (legacy: by id alone)" : " with a credential"));
         return new Enrolled(cp, secret);

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.evcharging.api.model.ChargingPointState;
+import org.evcharging.api.security.PayloadSignature;
 import org.evcharging.central.domain.model.chargingpoint.ChargingPoint;
 import org.evcharging.central.domain.model.chargingpoint.ChargingPointRepository;
 import org.evcharging.central.domain.model.chargingpoint.CpId;
@@ -131,6 +132,14 @@ public class ChargingPointService {
 
     public ChargingPoint credentialRevoked(CpId id) {
         return update(id, ChargingPoint::credentialRevoked);
+    }
+
+    public ChargingPoint payloadKeyIssued(CpId id, PayloadSignature.Key key) {
+        return update(id, cp -> cp.payloadKeyIssued(key));
+    }
+
+    public ChargingPoint payloadKeyRevoked(CpId id) {
+        return update(id, ChargingPoint::payloadKeyRevoked);
     }
 
     public ChargingPoint legacy(CpId id, boolean idOnly) {

@@ -62,7 +62,7 @@ public class DriverService {
 
     /** The CP a session is on, if the session exists. */
     public java.util.Optional<String> cpOfSession(String sessionId) {
-        return sessionId == null ? java.util.Optional.empty() : store.find(sessionId).map(ChargingSession::cpId);
+        return sessionId == null ? java.util.Optional.empty() : sessions.cpOf(sessionId).map(CpId::value);
     }
 
     public List<ChargingPoint> availableChargingPoints() {

@@ -1,5 +1,6 @@
 package org.evcharging.central.application;
 
+import org.evcharging.api.security.PayloadSignature;
 import org.evcharging.central.domain.model.chargingpoint.CpId;
 
 /**
@@ -30,4 +31,17 @@ public interface MonitorChannel extends ChargerCommands {
 
     /** Whether {@link #admittedFor} was said for {@code id} on this connection. */
     boolean isAdmittedFor(CpId id);
+
+    /**
+     * Central replaced the CP's payload key while this connection speaks for it: pass the new one
+     * on (a course Monitor hands it to its Engine). False when this protocol carries no key.
+     */
+    default boolean payloadKeyIssued(PayloadSignature.Key key) {
+        return false;
+    }
+
+    /** As {@link #admitted(String)}, the approval carrying the CP's payload key where the protocol has room for it. */
+    default boolean admitted(String waitingRequestId, PayloadSignature.Key key) {
+        return admitted(waitingRequestId);
+    }
 }

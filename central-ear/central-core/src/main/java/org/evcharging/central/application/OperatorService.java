@@ -36,6 +36,9 @@ public class OperatorService {
     MonitorLinks links;
 
     @Inject
+    PayloadKeys payloadKeys;
+
+    @Inject
     CredentialHasher hasher;
 
     @Inject
@@ -55,7 +58,7 @@ public class OperatorService {
         String secret = legacy ? null : CredentialSecrets.newSecret();
         ChargingPoint cp = chargingPoints.authorize(id, secret == null ? null : hasher.hash(secret));
         if (!ownership.forwarded(CpCommand.Kind.ADMIT, id, null)) {
-            approveWaitingConnection(links, id);
+            approveWaitingConnection(links, payloadKeys, id);
         }
         LOG.info(() -> "Operator authorized CP " + id + (legacy ? " (legacy: by id alone)" : " with a new credential"));
         return new Enrolled(cp, secret);
@@ -63,17 +66,19 @@ public class OperatorService {
 
     /** The Monitor waiting for approval on this Central's connection is admitted (a command from another Central). */
     public void admitHere(CpId id) {
-        approveWaitingConnection(links, id);
+        approveWaitingConnection(links, payloadKeys, id);
     }
 
     /** The Monitor waiting for approval on its connection is admitted and told to register. */
-    static void approveWaitingConnection(MonitorLinks links, CpId id) {
+    static void approveWaitingConnection(MonitorLinks links, PayloadKeys payloadKeys, CpId id) {
         links.find(id).ifPresent(link -> {
             String pending = link.pendingAuthMessageId();
             if (pending != null) {
                 link.pendingAuthMessageId(null);
                 link.channel().admittedFor(id);
-                link.channel().admitted(pending);
+                // A CP that must sign its Kafka records gets its payload key in the approval itself.
+                payloadKeys.forAdmitted(link.channel(), id).ifPresentOrElse(
+                        key -> link.channel().admitted(pending, key), () -> link.channel().admitted(pending));
             }
         });
     }

@@ -124,6 +124,15 @@ public class SessionService {
                 .map(session -> session.id() + " at " + session.cpId());
     }
 
+    /** The CP a session runs (or ran) at; empty for a session Central never opened. */
+    public Optional<CpId> cpOf(String sessionId) {
+        Optional<LiveSession> live = running.get(sessionId);
+        if (live.isPresent()) {
+            return Optional.of(live.get().cpId());
+        }
+        return store.find(sessionId).map(session -> CpId.of(session.cpId()));
+    }
+
     /** A meter reading from the Monitor or from Kafka. Throws NotFoundException for a session that never existed. */
     public void reading(String sessionId, MeterReading reading) {
         Optional<LiveSession> live = running.get(sessionId);

@@ -59,7 +59,10 @@ final class CoreFixture {
 
     final PanelFeed feed = new PanelFeed();
     final RecordingEvent<PanelNotice> notices = new RecordingEvent<>(feed::notice);
-    final RecordingEvent<ChargingPointChanged> changes = new RecordingEvent<>(feed::changed);
+    final RecordingEvent<ChargingPointChanged> changes = new RecordingEvent<>(change -> {
+        feed.changed(change);
+        this.signingRules.changed(change);
+    });
     final MonitorLinks links = new MonitorLinks();
     final FakeHasher hasher = new FakeHasher();
     final RecordingAuditTrail audit = new RecordingAuditTrail();
@@ -72,6 +75,8 @@ final class CoreFixture {
     final SessionStore store = new SessionStore();
     final SessionService sessions = new SessionService();
     final MonitorReports reports = new MonitorReports();
+    final PayloadKeys payloadKeys = new PayloadKeys();
+    final SigningRules signingRules = new SigningRules();
     final DriverService driverService = new DriverService();
     final OperatorService operator = new OperatorService();
     final OperatorQueries queries = new OperatorQueries();
@@ -121,6 +126,7 @@ final class CoreFixture {
         registry.chargingPoints = chargingPoints;
         registry.links = links;
         registry.hasher = hasher;
+        registry.payloadKeys = payloadKeys;
 
         store.sessions = sessionRepository;
         store.chargingPoints = chargingPointRepository;
@@ -143,6 +149,16 @@ final class CoreFixture {
         reports.hasher = hasher;
         reports.audit = audit;
 
+        payloadKeys.chargingPoints = chargingPoints;
+        payloadKeys.sessions = sessions;
+        payloadKeys.links = links;
+        payloadKeys.audit = audit;
+        payloadKeys.rules = signingRules;
+        payloadKeys.running = running;
+        signingRules.chargingPoints = chargingPoints;
+        signingRules.settings = settings;
+        signingRules.nanoTime = nanos::get;
+
         driverService.sessions = sessions;
         driverService.store = store;
         driverService.chargingPoints = chargingPoints;
@@ -153,6 +169,7 @@ final class CoreFixture {
         operator.sessions = sessions;
         operator.links = links;
         operator.hasher = hasher;
+        operator.payloadKeys = payloadKeys;
 
         queries.chargingPoints = chargingPoints;
         queries.sessions = store;

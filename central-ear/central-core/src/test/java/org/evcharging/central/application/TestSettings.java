@@ -16,6 +16,7 @@ final class TestSettings implements CentralSettings {
     int panelFeedSize = 50;
     int maxPendingCps = 100;
     int newcomersPerMinutePerSource = 20;
+    Duration signingRulesTtl = Duration.ofSeconds(5);
     boolean clustered;
     String centralName = "central";
     Duration leaseTerm = Duration.ofSeconds(3);
@@ -88,5 +89,10 @@ final class TestSettings implements CentralSettings {
     @Override
     public int newcomersPerMinutePerSource() {
         return newcomersPerMinutePerSource;
+    }
+
+    @Override
+    public Duration signingRulesTtl() {
+        return signingRulesTtl;
     }
 }

@@ -33,8 +33,18 @@ public abstract class CourseCommands {
         return send(ResumeCpCommand.of(commandedCp()));
     }
 
+    /** Central replaced the CP's payload key: an unsolicited {@code auth_response} success carrying the new one. */
+    public boolean payloadKeyIssued(org.evcharging.api.security.PayloadSignature.Key key) {
+        return send(AuthResponse.rekeyed(commandedCp()).withPayloadKey(key));
+    }
+
     /** The operator's approval, echoing the id of the {@code auth_request} the Monitor waits on. */
     public boolean admitted(String waitingRequestId) {
         return send(AuthResponse.approved(waitingRequestId, commandedCp()));
+    }
+
+    /** The same approval carrying the CP's payload key (extra fields the first implementation's Monitor ignores). */
+    public boolean admitted(String waitingRequestId, org.evcharging.api.security.PayloadSignature.Key key) {
+        return send(AuthResponse.approved(waitingRequestId, commandedCp()).withPayloadKey(key));
     }
 }

@@ -128,6 +128,36 @@ class PanelIT {
         }
     }
 
+    @Test
+    void theOperatorRevokesACpsPayloadKeyFromItsTileAndItsMonitorIsSentANewOne() throws Exception {
+        String keyedCp = "cp_panel_paykey";
+        String tileCss = ".tile[data-cp='" + keyedCp + "']";
+        try (FakeMonitor cp = ScriptedCharge.pendingCp(system, keyedCp); Browser browser = Browser.desktop()) {
+            assertThat(admin.post("charging-points/" + keyedCp + "/authorize").statusCode()).isEqualTo(200);
+            var approval = cp.await(org.evcharging.api.message.monitor.AuthResponse.class, r -> r.key().isPresent(), WAIT);
+            String oldKeyId = approval.key().orElseThrow().id();
+            ScriptedCharge.activate(cp, keyedCp);
+            signInAsOperator(browser);
+            browser.driver().get(system.central().baseUri().resolve("/panel/").toString());
+
+            browser.waiting(WAIT).until(d -> {
+                d.findElement(By.cssSelector(tileCss + " button[data-action='revoke-payload-key']")).click();
+                return true;
+            });
+
+            String result = browser.waiting(WAIT).until(d -> {
+                String text = d.findElement(By.cssSelector("#action-result")).getText();
+                return text.contains("new payload key") ? text : null;
+            });
+            var rekeyed = cp.await(org.evcharging.api.message.monitor.AuthResponse.class,
+                    r -> r.key().isPresent() && !r.key().get().id().equals(oldKeyId), WAIT);
+            assertThat(result).contains("revoke-payload-key " + keyedCp + ": done").contains(rekeyed.key().get().id());
+            assertThat(AdminApi.json(admin.get("registry/charging-points/" + keyedCp)).path("payload_key_id").asText())
+                    .isEqualTo(rekeyed.key().get().id());
+            browser.screenshot("panel-payload-key-revoked");
+        }
+    }
+
     /** The browser sends the operator's credentials with every request, as after a basic-auth prompt. */
     private static void signInAsOperator(Browser browser) {
         browser.authorizing(AdminApi.basic(CentralFixture.OPERATOR_USER, CentralFixture.OPERATOR_PASSWORD));

@@ -94,7 +94,7 @@ class OcppPortalIT {
         }
         monitor.call(RegisterRequest.of(COURSE_CP, "Course bay", 0.25, 5), Response.class);
         monitor.call(StatusUpdate.of(COURSE_CP, ChargingPointState.ACTIVE), Response.class);
-        return monitor;
+        return monitor.heartbeating(COURSE_CP);
     }
 
     @Test

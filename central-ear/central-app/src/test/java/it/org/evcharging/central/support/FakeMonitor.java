@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -14,6 +15,7 @@ import javax.net.ssl.SSLContext;
 import org.evcharging.api.message.MessageCodec;
 import org.evcharging.api.message.ParseResult;
 import org.evcharging.api.message.WireMessage;
+import org.evcharging.api.message.monitor.HeartbeatRequest;
 import org.evcharging.api.net.FrameClient;
 import org.evcharging.api.protocol.Framing;
 
@@ -26,6 +28,7 @@ public final class FakeMonitor implements AutoCloseable {
     private final FrameClient client;
     private final BlockingQueue<WireMessage> received = new LinkedBlockingQueue<>();
     private volatile boolean closedByPeer;
+    private ScheduledExecutorService heartbeats;
 
     private FakeMonitor(InetSocketAddress central) throws IOException {
         this(central, null);
@@ -85,12 +88,38 @@ public final class FakeMonitor implements AutoCloseable {
         return await(replyType, reply -> request.messageId().equals(reply.messageId()), Duration.ofSeconds(10));
     }
 
+    /**
+     * Heartbeats for {@code cpId} every second from now on, as a real Monitor does, so Central does not
+     * close the link as silent while the test spends time elsewhere (a browser on a busy machine).
+     * The answers are skipped by {@link #await}.
+     */
+    public synchronized FakeMonitor heartbeating(String cpId) {
+        if (heartbeats == null) {
+            heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "fake-monitor-heartbeat-" + cpId);
+                thread.setDaemon(true);
+                return thread;
+            });
+            heartbeats.scheduleAtFixedRate(() -> {
+                try {
+                    send(HeartbeatRequest.of(cpId, 1));
+                } catch (IOException closed) {
+                    heartbeats.shutdown();
+                }
+            }, 0, 1, TimeUnit.SECONDS);
+        }
+        return this;
+    }
+
     public boolean isClosedByPeer() {
         return closedByPeer;
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (heartbeats != null) {
+            heartbeats.shutdownNow();
+        }
         client.close();
     }
 }

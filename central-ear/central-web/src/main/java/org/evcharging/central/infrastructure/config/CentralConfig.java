@@ -64,6 +64,10 @@ public class CentralConfig implements CentralSettings, DriverSignInSettings {
     int newcomersPerMinutePerSource;
 
     @Inject
+    @ConfigProperty(name = "cp.signing.rules.ttl.seconds")
+    int signingRulesTtlSeconds;
+
+    @Inject
     @ConfigProperty(name = "cp.credential.hash.iterations")
     int credentialHashIterations;
 
@@ -145,6 +149,11 @@ public class CentralConfig implements CentralSettings, DriverSignInSettings {
     @Override
     public int newcomersPerMinutePerSource() {
         return newcomersPerMinutePerSource;
+    }
+
+    @Override
+    public Duration signingRulesTtl() {
+        return Duration.ofSeconds(signingRulesTtlSeconds);
     }
 
     /** PBKDF2 rounds for CP credentials: the cost an attacker pays per guess of a stolen hash. */

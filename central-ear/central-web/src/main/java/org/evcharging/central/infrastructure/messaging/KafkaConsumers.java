@@ -19,6 +19,7 @@ import org.evcharging.api.message.driver.StopChargingRequest;
 import org.evcharging.api.message.session.ChargeCompletion;
 import org.evcharging.api.message.session.ChargingData;
 import org.evcharging.central.application.ChargeRequestHops;
+import org.evcharging.central.application.PayloadKeys;
 import org.evcharging.central.application.SessionService;
 import org.evcharging.central.domain.model.session.MeterReading;
 import org.evcharging.central.domain.shared.DomainException;
@@ -47,6 +48,9 @@ public class KafkaConsumers {
 
     @Inject
     StartupGate gate;
+
+    @Inject
+    PayloadKeys payloadKeys;
 
     @Incoming("driver-charge-requests")
     public void chargeRequests(String record) {
@@ -107,6 +111,11 @@ public class KafkaConsumers {
         }
     }
 
+    /** An Engine record of a CP that must sign, without a valid signature: not applied (logged and audited). */
+    private boolean refused(String topic, String record, String cpId, String sessionId) {
+        return payloadKeys.refusal(topic, record, cpId, sessionId).isPresent();
+    }
+
     private void route(String topic, String record, WireMessage message) {
         if (message instanceof ChargeRequest request) {
             driverRequests.charge(request);
@@ -117,8 +126,14 @@ public class KafkaConsumers {
         } else if (message instanceof ChargingHistoryRequest request) {
             driverRequests.history(request);
         } else if (message instanceof ChargingData data) {
+            if (refused(topic, record, data.cpId(), data.sessionId())) {
+                return;
+            }
             sessions.reading(data.sessionId(), MeterReading.of(data.energyConsumedKwh(), data.totalCost()));
         } else if (message instanceof ChargeCompletion completion) {
+            if (refused(topic, record, completion.cpId(), completion.sessionId())) {
+                return;
+            }
             sessions.completion(completion.sessionId(),
                     MeterReading.of(completion.energyConsumedKwh(), completion.totalCost()), completion.ending(), completion.timestamp());
         } else {

@@ -17,6 +17,7 @@ import org.evcharging.api.message.monitor.RegisterRequest;
 import org.evcharging.api.message.monitor.StatusUpdate;
 import org.evcharging.api.model.ChargingPointState;
 import org.evcharging.central.application.MonitorReports;
+import org.evcharging.central.application.PayloadKeys;
 import org.evcharging.central.domain.model.chargingpoint.ChargingPoint;
 import org.evcharging.central.domain.model.chargingpoint.CpId;
 
@@ -27,15 +28,21 @@ class ChargingPointMessages {
     @Inject
     MonitorReports reports;
 
+    @Inject
+    PayloadKeys payloadKeys;
+
     void signOfLife(MonitorConnectionHandler connection) {
         reports.signOfLife(connection);
     }
 
     WireMessage authenticate(MonitorConnectionHandler connection, AuthRequest auth) {
         CpId id = CpId.of(auth.id());
-        return reports.authenticate(connection, id, auth.credential(), auth.messageId())
-                ? AuthResponse.alreadyRegistered(auth.messageId(), id.value())
-                : AuthResponse.pending(auth.messageId(), id.value());
+        if (!reports.authenticate(connection, id, auth.credential(), auth.messageId())) {
+            return AuthResponse.pending(auth.messageId(), id.value());
+        }
+        AuthResponse admitted = AuthResponse.alreadyRegistered(auth.messageId(), id.value());
+        // The Engine's Kafka records are signed with this key; a legacy CP gets none (TLS protects it when on).
+        return payloadKeys.forAdmitted(connection, id).map(admitted::withPayloadKey).orElse(admitted);
     }
 
     WireMessage register(MonitorConnectionHandler connection, RegisterRequest register) {

@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.SecurityContext;
 
 import java.util.List;
 
+import org.evcharging.api.security.PayloadSignature;
+import org.evcharging.central.application.PayloadKeys;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -51,6 +53,9 @@ public class RegistryResource {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    PayloadKeys payloadKeys;
 
     @Context
     SecurityContext security;
@@ -138,6 +143,22 @@ public class RegistryResource {
         ChargingPoint cp = registry.revoke(CpId.of(id));
         done(cp.id(), "registry.credential.revoke", null);
         return ChargingPointView.of(cp);
+    }
+
+    @DELETE
+    @Path("{id}/payload-key")
+    @Operation(summary = "Revoke the CP's payload key: Kafka records signed with it are refused from now on",
+            description = "A Monitor linked by its credential is sent a new key at once; otherwise the CP gets one"
+                    + " when its Monitor next authenticates. The key itself is never shown.")
+    @APIResponse(responseCode = "404", description = "Unknown CP")
+    @APIResponse(responseCode = "409", description = "No payload key to revoke")
+    @APIResponse(responseCode = "200", description = "The CP as it is now (payload_key_id: the new key's, if one was issued)")
+    public ChargingPointView revokePayloadKey(@PathParam("id") String id) {
+        CpId cpId = CpId.of(id);
+        String old = registry.get(cpId).payloadKey().map(PayloadSignature.Key::id).orElse(null);
+        java.util.Optional<String> fresh = payloadKeys.revoke(cpId);
+        done(cpId, "registry.payload-key.revoke", "key_id=" + old + fresh.map(k -> ", new key_id=" + k).orElse(""));
+        return ChargingPointView.of(registry.get(cpId));
     }
 
     @PUT

@@ -54,6 +54,8 @@ class SchemaMigrationsTest {
     private static final List<String> SECURITY_CHANGE_SETS = List.of("003-operator-accounts", "003-audit-log",
             "003-audit-log-time-index", "003-id-sequences", "003-id-sequences-audit-log", "003-driver-accounts",
             "003-cp-credential-hash", "003-cp-legacy", "003-cp-operator-details");
+    /** Columns no build before migrations had: every existing database gets them executed. */
+    private static final List<String> PAYLOAD_KEY_CHANGE_SETS = List.of("004-cp-payload-key-id", "004-cp-payload-key");
     /** Change sets after the security build's: new on every database, so executed everywhere. */
     private static final List<String> LATER_CHANGE_SETS = List.of("005-cp-leases", "005-session-request-unique");
 
@@ -80,7 +82,8 @@ class SchemaMigrationsTest {
 
         assertThat(names(db, "table")).contains("operator_accounts", "audit_log", "id_sequences", "driver_accounts");
         assertThat(names(db, "index")).contains("ix_audit_at");
-        assertThat(columns(db, "charging_points")).contains("credential_hash", "legacy", "operator_details");
+        assertThat(columns(db, "charging_points")).contains("credential_hash", "legacy", "operator_details",
+                "payload_key_id", "payload_key");
         assertThat(columns(db, "operator_accounts"))
                 .containsExactly("username", "password_hash", "role", "enabled", "created_at_ms", "version");
         assertThat(columns(db, "audit_log"))
@@ -104,6 +107,7 @@ class SchemaMigrationsTest {
         List<String> expected = new ArrayList<>(List.of("001-charging-points MARK_RAN", "001-charging-sessions MARK_RAN",
                 "002-session-indexes EXECUTED"));
         SECURITY_CHANGE_SETS.forEach(id -> expected.add(id + (id.equals("003-audit-log-time-index") ? " EXECUTED" : " MARK_RAN")));
+        PAYLOAD_KEY_CHANGE_SETS.forEach(id -> expected.add(id + " EXECUTED"));
         LATER_CHANGE_SETS.forEach(id -> expected.add(id + " EXECUTED"));
         assertThat(rows(db, "SELECT id || ' ' || exectype FROM DATABASECHANGELOG ORDER BY orderexecuted"))
                 .containsExactlyElementsOf(expected);
@@ -145,7 +149,8 @@ class SchemaMigrationsTest {
 
         SchemaMigrations.migrate(db);
 
-        assertThat(rows(db, "SELECT COUNT(*) FROM DATABASECHANGELOG")).containsExactly(Integer.toString(3 + SECURITY_CHANGE_SETS.size() + LATER_CHANGE_SETS.size()));
+        assertThat(rows(db, "SELECT COUNT(*) FROM DATABASECHANGELOG")).containsExactly(Integer.toString(3 + SECURITY_CHANGE_SETS.size()
+                + PAYLOAD_KEY_CHANGE_SETS.size() + LATER_CHANGE_SETS.size()));
         assertThat(rows(db, "SELECT COUNT(*) FROM id_sequences")).containsExactly("1");
         assertThat(rows(db, "SELECT COUNT(*) FROM charging_points")).containsExactly("1");
     }
@@ -191,6 +196,7 @@ class SchemaMigrationsTest {
     private static List<String> withSecurityExecuted(String... before) {
         List<String> all = new ArrayList<>(List.of(before));
         SECURITY_CHANGE_SETS.forEach(id -> all.add(id + " EXECUTED"));
+        PAYLOAD_KEY_CHANGE_SETS.forEach(id -> all.add(id + " EXECUTED"));
         LATER_CHANGE_SETS.forEach(id -> all.add(id + " EXECUTED"));
         return all;
     }

@@ -11,8 +11,10 @@ import jakarta.persistence.Version;
 
 import java.math.BigDecimal;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.evcharging.api.model.ChargingPointState;
+import org.evcharging.api.security.PayloadSignature;
 import org.evcharging.central.domain.shared.ConflictException;
 import org.evcharging.central.domain.shared.InvalidInputException;
 
@@ -78,6 +80,17 @@ public class ChargingPoint {
      */
     @Column(name = "credential_hash", length = 512)
     private String credentialHash;
+
+    /**
+     * The CP's payload key (random 256 bits, base64url) its Engine signs its Kafka records with, and
+     * the key's id; both null when none is issued or it was revoked. Stored as the key itself: Central
+     * must compute the same HMAC to verify, so a hash would not do.
+     */
+    @Column(name = "payload_key_id", length = 32)
+    private String payloadKeyId;
+
+    @Column(name = "payload_key", length = 64)
+    private String payloadKey;
 
     /** Admitted by id alone, as the first implementation's Monitors are (they have no credential). */
     @Column(name = "legacy")
@@ -148,6 +161,31 @@ public class ChargingPoint {
             throw new ConflictException("Charging point " + id + " has no credential to revoke");
         }
         credentialHash = null;
+    }
+
+    /** A new payload key replaces any previous one: records signed with that one are refused from now on. */
+    public void payloadKeyIssued(PayloadSignature.Key key) {
+        payloadKeyId = key.id();
+        payloadKey = key.secret();
+    }
+
+    public void payloadKeyRevoked() {
+        if (payloadKey == null) {
+            throw new ConflictException("Charging point " + id + " has no payload key to revoke");
+        }
+        payloadKeyId = null;
+        payloadKey = null;
+    }
+
+    /** The payload key the CP holds now; empty when none was issued or it was revoked. */
+    public Optional<PayloadSignature.Key> payloadKey() {
+        return payloadKey == null || payloadKeyId == null ? Optional.empty()
+                : Optional.of(new PayloadSignature.Key(payloadKeyId, payloadKey));
+    }
+
+    /** Whether its Engine's Kafka records must be signed: every CP but a legacy one. */
+    public boolean mustSignRecords() {
+        return !isLegacy();
     }
 
     /** Authorized without a credential: its Monitor is admitted by the CP's id alone. */
