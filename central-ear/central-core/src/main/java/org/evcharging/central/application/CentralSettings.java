@@ -30,6 +30,9 @@ public interface CentralSettings {
     /** After a Central restart, how long sessions left running wait for their CPs' results. */
     Duration sessionRestartGrace();
 
+    /** After a Central restart, how long queued charge requests wait for the Monitors linked before it. */
+    Duration monitorReturnWindow();
+
     /** Charge requests older than this (e.g. queued in Kafka while Central was down) are refused. */
     Duration requestMaxAge();
 

@@ -56,6 +56,9 @@ public class SessionService {
     @Inject
     Ownership ownership;
 
+    @Inject
+    ReturningMonitors returning;
+
     LongSupplier nanoTime = System::nanoTime;
 
     /**
@@ -236,7 +239,12 @@ public class SessionService {
     public int resumeAfterRestart() {
         long now = nanoTime.getAsLong();
         Duration grace = settings.sessionRestartGrace();
-        List<ChargingSession> unfinished = store.loadAtStart(ownership.heldByOthers());
+        SessionStore.AtStart found = store.loadAtStart(ownership.heldByOthers());
+        if (!ownership.clustered()) {
+            // Clustered, its Monitors went to another Central and stay there.
+            returning.expect(found.linkedBefore());
+        }
+        List<ChargingSession> unfinished = found.unfinished();
         for (ChargingSession session : unfinished) {
             if (running.get(session.id()).isEmpty()) {
                 LiveSession live = LiveSession.of(session, now + grace.toNanos());

@@ -102,27 +102,31 @@ public class SessionStore {
         readings.forEach((sessionId, reading) -> sessions.find(sessionId).ifPresent(s -> s.meter(reading, now)));
     }
 
-    /**
-     * Central (re)started: every CP is DISCONNECTED until its Monitor connects, and one whose session
-     * is still open stays booked for it. Returns the sessions left running.
-     */
-    public List<ChargingSession> loadAtStart() {
-        return loadAtStart(Set.of());
+    /** What Central found at start: the sessions left running, and the CPs whose Monitors were linked when it stopped. */
+    public record AtStart(List<ChargingSession> unfinished, Set<String> linkedBefore) {
     }
 
-    /** The same, leaving alone the CPs in {@code heldByOthers} (and their sessions): other live Centrals own them. */
-    public List<ChargingSession> loadAtStart(Set<String> heldByOthers) {
+    /**
+     * Central (re)started: every CP is DISCONNECTED until its Monitor connects, and one whose session
+     * is still open stays booked for it. The CPs in {@code heldByOthers} (and their sessions) are left
+     * alone: other live Centrals own them.
+     */
+    public AtStart loadAtStart(Set<String> heldByOthers) {
         List<ChargingSession> unfinished = sessions.findUnfinished().stream()
                 .filter(s -> !heldByOthers.contains(s.cpId())).toList();
         Set<String> booked = unfinished.stream().map(ChargingSession::cpId).collect(Collectors.toSet());
+        Set<String> linkedBefore = new java.util.HashSet<>();
         for (ChargingPoint cp : chargingPoints.loadAllAtStart()) {
             if (heldByOthers.contains(cp.id().value())) {
                 continue;
             }
+            if (cp.isConnected()) {
+                linkedBefore.add(cp.id().value());
+            }
             cp.markDisconnectedAtStart(booked.contains(cp.id().value()));
             changes.fire(ChargingPointChanged.of(cp));
         }
-        return unfinished;
+        return new AtStart(unfinished, Set.copyOf(linkedBefore));
     }
 
     /** Every session not ended yet, on any CP. */

@@ -62,6 +62,7 @@ final class CoreFixture {
     final RecordingEvent<ChargingPointChanged> changes = new RecordingEvent<>(change -> {
         feed.changed(change);
         this.signingRules.changed(change);
+        this.returning.changed(change);
     });
     final MonitorLinks links = new MonitorLinks();
     final FakeHasher hasher = new FakeHasher();
@@ -84,6 +85,7 @@ final class CoreFixture {
     final InMemoryCpLeases leaseRepository;
     final CpLeases leases = new CpLeases();
     final Ownership ownership = new Ownership();
+    final ReturningMonitors returning = new ReturningMonitors();
 
     CoreFixture() {
         this(new InMemoryChargingPoints(), new InMemoryChargingSessions(), new InMemoryCpLeases(),
@@ -140,6 +142,9 @@ final class CoreFixture {
         sessions.settings = settings;
         sessions.notices = notices;
         sessions.nanoTime = nanos::get;
+        sessions.returning = returning;
+        returning.settings = settings;
+        returning.nanoTime = nanos::get;
 
         reports.chargingPoints = chargingPoints;
         reports.sessions = sessions;

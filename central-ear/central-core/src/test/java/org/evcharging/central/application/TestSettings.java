@@ -12,6 +12,7 @@ final class TestSettings implements CentralSettings {
     Duration sessionEndGrace = Duration.ofSeconds(10);
     Duration monitorLostGrace = Duration.ofSeconds(300);
     Duration sessionRestartGrace = Duration.ofSeconds(180);
+    Duration monitorReturnWindow = Duration.ofSeconds(10);
     Duration requestMaxAge = Duration.ofSeconds(300);
     int panelFeedSize = 50;
     int maxPendingCps = 100;
@@ -69,6 +70,11 @@ final class TestSettings implements CentralSettings {
     @Override
     public Duration sessionRestartGrace() {
         return sessionRestartGrace;
+    }
+
+    @Override
+    public Duration monitorReturnWindow() {
+        return monitorReturnWindow;
     }
 
     @Override

@@ -100,6 +100,10 @@ public class CentralConfig implements CentralSettings, DriverSignInSettings {
     long sessionRestartGraceSeconds;
 
     @Inject
+    @ConfigProperty(name = "session.monitor.return.seconds")
+    long monitorReturnSeconds;
+
+    @Inject
     @ConfigProperty(name = "session.request.max.age.seconds")
     long requestMaxAgeSeconds;
 
@@ -199,6 +203,11 @@ public class CentralConfig implements CentralSettings, DriverSignInSettings {
     @Override
     public Duration sessionRestartGrace() {
         return Duration.ofSeconds(sessionRestartGraceSeconds);
+    }
+
+    @Override
+    public Duration monitorReturnWindow() {
+        return Duration.ofSeconds(monitorReturnSeconds);
     }
 
     /** Charge requests older than this (e.g. queued in Kafka while Central was down) are refused. */

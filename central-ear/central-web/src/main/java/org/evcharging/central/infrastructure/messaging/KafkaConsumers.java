@@ -20,6 +20,7 @@ import org.evcharging.api.message.session.ChargeCompletion;
 import org.evcharging.api.message.session.ChargingData;
 import org.evcharging.central.application.ChargeRequestHops;
 import org.evcharging.central.application.PayloadKeys;
+import org.evcharging.central.application.ReturningMonitors;
 import org.evcharging.central.application.SessionService;
 import org.evcharging.central.domain.model.session.MeterReading;
 import org.evcharging.central.domain.shared.DomainException;
@@ -51,6 +52,9 @@ public class KafkaConsumers {
 
     @Inject
     PayloadKeys payloadKeys;
+
+    @Inject
+    ReturningMonitors returning;
 
     @Incoming("driver-charge-requests")
     public void chargeRequests(String record) {
@@ -100,11 +104,17 @@ public class KafkaConsumers {
         }
     }
 
-    /** Holds the record (unacknowledged) until Central has started; the consumer thread waits, nothing is lost. */
+    /**
+     * Holds the record (unacknowledged) until Central has started, and a charge request also until the
+     * Monitors linked before a restart are back (bounded); the consumer thread waits, nothing is lost.
+     */
     private void awaitStart(String topic) {
         try {
             while (!gate.isOpen() && !gate.awaitOpen(START_LOG_PERIOD)) {
                 LOG.warning(() -> "A record of " + topic + " waits for Central to finish starting");
+            }
+            if (Topics.DRIVER_CHARGE_REQUESTS.equals(topic)) {
+                returning.awaitReturns();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
