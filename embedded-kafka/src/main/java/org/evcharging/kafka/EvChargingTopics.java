@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.evcharging.api.Topics;
 
 /**
  * The six topics of the system, created if absent on any cluster, embedded or external.
@@ -38,17 +39,6 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * Producers keep their side of the bargain with the default idempotent {@code acks=all} settings.
  */
 public final class EvChargingTopics {
-
-    public static final String DRIVER_CHARGE_REQUESTS = "driver_charge_requests";
-    public static final String DRIVER_STOP_REQUESTS = "driver_stop_requests";
-    public static final String DRIVER_CPS_REQUESTS = "driver_cps_requests";
-    public static final String DRIVER_RESPONSES = "driver_responses";
-    public static final String CHARGING_SESSION_DATA = "charging_session_data";
-    public static final String CHARGING_SESSION_COMPLETE = "charging_session_complete";
-
-    public static final List<String> ALL = List.of(
-            DRIVER_CHARGE_REQUESTS, DRIVER_STOP_REQUESTS, DRIVER_CPS_REQUESTS,
-            DRIVER_RESPONSES, CHARGING_SESSION_DATA, CHARGING_SESSION_COMPLETE);
 
     public static final int DEFAULT_PARTITIONS = 3;
     public static final short DEFAULT_REPLICATION_FACTOR = 1;
@@ -111,7 +101,7 @@ public final class EvChargingTopics {
         awaitBrokers(admin, deadline, timeout);
         Set<String> existing = await(admin.listTopics().names(), deadline, "list topics");
         List<NewTopic> missing = new ArrayList<>();
-        for (String name : ALL) {
+        for (String name : Topics.ALL) {
             if (!existing.contains(name)) {
                 missing.add(new NewTopic(name, partitions, replicationFactor).configs(topicConfig()));
             }
@@ -163,7 +153,7 @@ public final class EvChargingTopics {
         while (true) {
             try {
                 Map<String, TopicDescription> topics =
-                        await(admin.describeTopics(ALL).allTopicNames(), deadline, "describe topics");
+                        await(admin.describeTopics(Topics.ALL).allTopicNames(), deadline, "describe topics");
                 boolean allLed = topics.values().stream()
                         .flatMap(topic -> topic.partitions().stream())
                         .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());

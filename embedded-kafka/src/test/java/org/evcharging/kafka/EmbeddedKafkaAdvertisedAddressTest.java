@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Node;
+import org.evcharging.api.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,8 +84,8 @@ class EmbeddedKafkaAdvertisedAddressTest {
     private static void roundTrip(String bootstrap) {
         String prefix = KafkaTestClients.uniquePrefix("advertised");
         List<String> keys = KafkaTestClients.uniqueKeys(prefix, 2);
-        KafkaTestClients.produce(bootstrap, EvChargingTopics.DRIVER_RESPONSES, keys, 3);
-        assertThat(KafkaTestClients.consume(bootstrap, EvChargingTopics.DRIVER_RESPONSES, prefix, 6, TIMEOUT)).hasSize(6);
+        KafkaTestClients.produce(bootstrap, Topics.DRIVER_RESPONSES, keys, 3);
+        assertThat(KafkaTestClients.consume(bootstrap, Topics.DRIVER_RESPONSES, prefix, 6, TIMEOUT)).hasSize(6);
     }
 
     /** A LAN address of this machine (what `hostname -I` lists), or 127.0.0.2 where there is none. */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.evcharging.api.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +28,7 @@ class EmbeddedKafkaBrokerRestartTest {
             first.start(TIMEOUT);
             port = first.port();
             clusterId = first.clusterId();
-            KafkaTestClients.produce(first.bootstrapServers(), EvChargingTopics.DRIVER_CHARGE_REQUESTS, keys, 20);
+            KafkaTestClients.produce(first.bootstrapServers(), Topics.DRIVER_CHARGE_REQUESTS, keys, 20);
         }
 
         try (EmbeddedKafkaBroker second = EmbeddedKafkaBroker.builder().dataDir(dataDir).port(port).build()) {
@@ -36,7 +37,7 @@ class EmbeddedKafkaBrokerRestartTest {
             assertThat(second.bootstrapServers()).isEqualTo("localhost:" + port);
             assertThat(second.clusterId()).isEqualTo(clusterId);
             List<ConsumerRecord<String, String>> records = KafkaTestClients.consume(second.bootstrapServers(),
-                    EvChargingTopics.DRIVER_CHARGE_REQUESTS, prefix, 60, TIMEOUT);
+                    Topics.DRIVER_CHARGE_REQUESTS, prefix, 60, TIMEOUT);
             assertThat(records).hasSize(60);
         }
     }

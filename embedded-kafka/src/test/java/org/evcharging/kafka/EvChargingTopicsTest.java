@@ -13,13 +13,6 @@ import org.junit.jupiter.api.Test;
 class EvChargingTopicsTest {
 
     @Test
-    void theSixTopicNamesAreThoseOfTheWireFormat() {
-        assertThat(EvChargingTopics.ALL).containsExactly(
-                "driver_charge_requests", "driver_stop_requests", "driver_cps_requests",
-                "driver_responses", "charging_session_data", "charging_session_complete");
-    }
-
-    @Test
     void minInsyncReplicasNeverExceedsWhatTheReplicationFactorCanGive() {
         assertThat(minInsync((short) 1)).isEqualTo("1");
         assertThat(minInsync((short) 2)).isEqualTo("1");

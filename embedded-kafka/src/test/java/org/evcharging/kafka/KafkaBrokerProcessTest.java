@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.evcharging.api.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,13 +28,13 @@ class KafkaBrokerProcessTest {
         List<String> keys = KafkaTestClients.uniqueKeys(prefix, 4);
         try (KafkaBrokerProcess broker = KafkaBrokerProcess.builder().dataDir(dataDir).build()) {
             broker.start();
-            KafkaTestClients.produce(broker.bootstrapServers(), EvChargingTopics.CHARGING_SESSION_COMPLETE, keys, 25);
+            KafkaTestClients.produce(broker.bootstrapServers(), Topics.CHARGING_SESSION_COMPLETE, keys, 25);
 
             broker.kill();
             assertThat(broker.isAlive()).isFalse();
 
             broker.start();
-            assertThat(KafkaTestClients.consume(broker.bootstrapServers(), EvChargingTopics.CHARGING_SESSION_COMPLETE,
+            assertThat(KafkaTestClients.consume(broker.bootstrapServers(), Topics.CHARGING_SESSION_COMPLETE,
                     prefix, 100, TIMEOUT)).hasSize(100);
 
             broker.stop();

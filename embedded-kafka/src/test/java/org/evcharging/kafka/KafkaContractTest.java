@@ -25,6 +25,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.evcharging.api.Topics;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,13 +42,13 @@ abstract class KafkaContractTest {
     @Test
     void theSixTopicsExistWithTheirPartitionsAndOrderKeepingSettings() throws Exception {
         try (Admin admin = admin()) {
-            Map<String, TopicDescription> topics = admin.describeTopics(EvChargingTopics.ALL).allTopicNames().get();
+            Map<String, TopicDescription> topics = admin.describeTopics(Topics.ALL).allTopicNames().get();
 
-            assertThat(topics).containsOnlyKeys(EvChargingTopics.ALL);
+            assertThat(topics).containsOnlyKeys(Topics.ALL);
             assertThat(topics.values()).allSatisfy(topic ->
                     assertThat(topic.partitions()).hasSize(EvChargingTopics.DEFAULT_PARTITIONS));
 
-            List<ConfigResource> resources = EvChargingTopics.ALL.stream()
+            List<ConfigResource> resources = Topics.ALL.stream()
                     .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name))
                     .collect(Collectors.toList());
             Collection<Config> configs = admin.describeConfigs(resources).all().get().values();
@@ -65,9 +66,9 @@ abstract class KafkaContractTest {
         List<String> keys = KafkaTestClients.uniqueKeys(prefix, 8);
         int perKey = 125;
 
-        KafkaTestClients.produce(bootstrapServers(), EvChargingTopics.CHARGING_SESSION_DATA, keys, perKey);
+        KafkaTestClients.produce(bootstrapServers(), Topics.CHARGING_SESSION_DATA, keys, perKey);
         List<ConsumerRecord<String, String>> received = KafkaTestClients.consume(bootstrapServers(),
-                EvChargingTopics.CHARGING_SESSION_DATA, prefix, keys.size() * perKey, TIMEOUT);
+                Topics.CHARGING_SESSION_DATA, prefix, keys.size() * perKey, TIMEOUT);
 
         assertThat(received).hasSize(1_000);
         Map<String, List<String>> valuesByKey = new LinkedHashMap<>();
@@ -90,9 +91,9 @@ abstract class KafkaContractTest {
     @Test
     void concurrentCreatorsEachSucceedAndEveryTopicIsCreatedOnce() throws Exception {
         try (Admin admin = admin()) {
-            admin.deleteTopics(EvChargingTopics.ALL).all().get();
+            admin.deleteTopics(Topics.ALL).all().get();
             await().atMost(TIMEOUT).until(() -> admin.listTopics().names().get().stream()
-                    .noneMatch(EvChargingTopics.ALL::contains));
+                    .noneMatch(Topics.ALL::contains));
         }
 
         ExecutorService creators = Executors.newFixedThreadPool(4);
@@ -103,7 +104,7 @@ abstract class KafkaContractTest {
             for (Future<Set<String>> result : results) {
                 createdByAnyone.addAll(result.get());
             }
-            assertThat(createdByAnyone).containsExactlyInAnyOrderElementsOf(EvChargingTopics.ALL);
+            assertThat(createdByAnyone).containsExactlyInAnyOrderElementsOf(Topics.ALL);
         } finally {
             creators.shutdownNow();
         }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.evcharging.api.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +50,7 @@ class PackagedBrokerIT {
                 .classPath(JAR.toString())
                 .build()) {
             broker.start();
-            KafkaTestClients.produce(broker.bootstrapServers(), EvChargingTopics.DRIVER_RESPONSES, List.of("driver-1"), 5);
+            KafkaTestClients.produce(broker.bootstrapServers(), Topics.DRIVER_RESPONSES, List.of("driver-1"), 5);
 
             broker.stop();
 
