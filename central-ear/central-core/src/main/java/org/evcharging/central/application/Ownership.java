@@ -63,6 +63,7 @@ public class Ownership {
     private final Map<CpId, Queue<Kept>> kept = new ConcurrentHashMap<>();
     static final int MAX_KEPT_PER_CP = 100;
     private String me;
+    private long renewedAtNanos;
 
     @PostConstruct
     void name() {
@@ -174,16 +175,16 @@ public class Ownership {
         if (!clustered()) {
             return;
         }
-        List<CpId> mine = leases.renew(me, settings.leaseTerm());
-        held.retainAll(mine);
-        held.addAll(mine);
+        renewMine();
         for (CpId waiting : links.linkedCps()) {
             if (!held.contains(waiting)) {
                 tryToTake(waiting, true);
+                renewMineIfDue();
             }
         }
         for (CpId orphan : leases.expired()) {
             reap(orphan);
+            renewMineIfDue();
         }
         long now = nanoTime.getAsLong();
         kept.forEach((id, queue) -> {
@@ -192,6 +193,21 @@ public class Ownership {
                 kept.remove(id, queue);
             }
         });
+    }
+
+    private void renewMine() {
+        List<CpId> mine = leases.renew(me, settings.leaseTerm());
+        held.retainAll(mine);
+        held.addAll(mine);
+        renewedAtNanos = nanoTime.getAsLong();
+    }
+
+    // Taking over thousands of CPs from a dead Central outlasts a lease term: this Central's own
+    // leases are renewed on the way, or its peers would reap CPs it holds alive.
+    private void renewMineIfDue() {
+        if (nanoTime.getAsLong() - renewedAtNanos > settings.leaseTerm().toNanos() / 3) {
+            renewMine();
+        }
     }
 
     private Duration keepFor() {

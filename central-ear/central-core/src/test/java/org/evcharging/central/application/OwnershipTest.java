@@ -97,6 +97,26 @@ class OwnershipTest {
     }
 
     @Test
+    void aTakeOverThatOutlastsALeaseTermKeepsEveryCpTheTakerHolds() {
+        b.activeCp("cp_own");
+        List<String> fromA = List.of("cp_a1", "cp_a2", "cp_a3", "cp_a4", "cp_a5", "cp_a6");
+        fromA.forEach(a::activeCp);
+        // a is killed; its Monitors fail over to b, which takes them once a's leases expire.
+        b.credentials.putAll(a.credentials);
+        for (String id : fromA) {
+            b.connect(new FakeMonitorChannel("10.0.0.3:" + id.hashCode() % 1000), id);
+        }
+        b.advanceSeconds(4);
+        b.leaseRepository.eachLookup = () -> b.advanceSeconds(1); // a busy database: 6 take-overs, twice the 3 s term
+
+        b.ownership.tick();
+
+        assertThat(b.ownership.holders()).as("valid leases after the tick")
+                .containsEntry(CpId.of("cp_own"), b.ownership.me())
+                .containsAllEntriesOf(fromA.stream().collect(java.util.stream.Collectors.toMap(CpId::of, id -> b.ownership.me())));
+    }
+
+    @Test
     void aCentralThatLostTheCpCannotMarkItDisconnected() {
         FakeMonitorChannel stale = a.activeCp(CP.value());
         b.advanceSeconds(4); // a stalled past its lease
