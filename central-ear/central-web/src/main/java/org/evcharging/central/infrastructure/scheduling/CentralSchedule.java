@@ -3,6 +3,7 @@ package org.evcharging.central.infrastructure.scheduling;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Shutdown;
@@ -11,6 +12,8 @@ import jakarta.inject.Inject;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -35,6 +38,15 @@ public class CentralSchedule {
 
     @Resource
     ManagedScheduledExecutorService scheduler;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    /**
+     * The lease tick on a thread of its own: on the shared scheduler it queued behind the Monitor
+     * frames and Kafka hand-offs of a busy Central until its leases expired and a peer reaped live CPs.
+     */
+    private ScheduledExecutorService leaseTicker;
 
     @Inject
     SessionService sessions;
@@ -63,12 +75,16 @@ public class CentralSchedule {
         if (ownership.clustered()) {
             LOG.info(() -> "Clustered: this Central is " + ownership.me() + "; CP leases of " + config.leaseTerm().toSeconds()
                     + " s renewed every " + config.clusterTick().toMillis() + " ms");
-            every(config.clusterTick().toMillis(), "CP leases", ownership::tick);
+            leaseTicker = Executors.newSingleThreadScheduledExecutor(threads);
+            every(leaseTicker, config.clusterTick().toMillis(), "CP leases", ownership::tick);
         }
     }
 
     void stop(@Observes Shutdown event) {
         tasks.forEach(task -> task.cancel(false));
+        if (leaseTicker != null) {
+            leaseTicker.shutdown();
+        }
         sessions.flushReadings();
     }
 
@@ -81,7 +97,11 @@ public class CentralSchedule {
     }
 
     private void every(long periodMillis, String what, Runnable work) {
-        tasks.add(scheduler.scheduleWithFixedDelay(() -> {
+        every(scheduler, periodMillis, what, work);
+    }
+
+    private void every(ScheduledExecutorService on, long periodMillis, String what, Runnable work) {
+        tasks.add(on.scheduleWithFixedDelay(() -> {
             try {
                 work.run();
             } catch (RuntimeException e) {
