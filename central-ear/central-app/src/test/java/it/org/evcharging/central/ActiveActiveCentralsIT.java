@@ -36,7 +36,7 @@ import org.evcharging.api.message.WireMessage;
 import org.evcharging.api.message.driver.ChargeRequest;
 import org.evcharging.api.message.driver.StopChargingRequest;
 import org.evcharging.api.message.session.ChargeCompletion;
-import org.evcharging.kafka.KafkaBrokerProcess;
+import org.evcharging.kafka.KafkaClusterProcesses;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -45,12 +45,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Two Centrals on one PostgreSQL and one broker (real processes), real CP agents whose Monitors know
- * both, and drivers over Kafka. A charge asked through the Central that does not hold the CP starts
- * (one session, one ticket); both Centrals show the same network; and after kill -9 of the Central
- * holding a charging CP the other one holds it, CHARGING, within 5 s, every driver asking for it
+ * Two Centrals on one PostgreSQL and a Kafka cluster of three brokers (real processes), real CP agents
+ * whose Monitors know both, and drivers over Kafka. A charge asked through the Central that does not hold
+ * the CP starts (one session, one ticket); both Centrals show the same network; and after kill -9 of the
+ * Central holding a charging CP the other one holds it, CHARGING, within 5 s, every driver asking for it
  * meanwhile is answered, and the charge ends with one ticket carrying the metered kWh. Then a rolling
- * restart of both Centrals, one at a time: every request made meanwhile is answered. Its own broker, database and ports: it runs beside the shared Central.
+ * restart of both Centrals, one at a time: every request made meanwhile is answered. Its own brokers,
+ * database and ports: it runs beside the shared Central.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ActiveActiveCentralsIT {
@@ -62,7 +63,7 @@ class ActiveActiveCentralsIT {
 
     private static Path workDir;
     private static PostgresServer postgres;
-    private static KafkaBrokerProcess kafka;
+    private static KafkaClusterProcesses kafka;
     private static ClusteredCentral a;
     private static ClusteredCentral b;
     private static AgentProcess.Group agents;
@@ -71,9 +72,8 @@ class ActiveActiveCentralsIT {
     static void startTwoCentralsAndTwoCps() throws Exception {
         workDir = ItSettings.workDir(ActiveActiveCentralsIT.class);
         postgres = PostgresServer.start();
-        kafka = KafkaBrokerProcess.builder().port(AgentProcess.freePort()).dataDir(workDir.resolve("kafka"))
-                .startTimeout(Duration.ofSeconds(60)).build();
-        kafka.start();
+        kafka = KafkaClusterProcesses.of(workDir.resolve("kafka"), KafkaClusterProcesses.DEFAULT_NODES, Duration.ofSeconds(120))
+                .start();
         // Legacy admission (id alone) keeps the Monitors simple; credentials work the same on any Central.
         Map<String, String> env = Map.of("CP_AUTO_AUTHORIZE", "true");
         a = ClusteredCentral.of("central-a", workDir, kafka.bootstrapServers(), postgres, env);
