@@ -4,9 +4,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartitionInfo;
 
 /**
  * A Kafka cluster of several broker processes on this machine (three by default), each a KRaft
@@ -70,6 +79,30 @@ public final class KafkaClusterProcesses implements AutoCloseable {
     /** Node {@code id} (1-based, as Kafka numbers them). */
     public KafkaBrokerProcess node(int id) {
         return nodes.get(id - 1);
+    }
+
+    /**
+     * The node that leads {@code partition} of {@code topic} as the cluster's metadata says now: a
+     * killed leader stays named until the controller fences it (broker.session.timeout.ms).
+     */
+    public KafkaBrokerProcess leaderOf(String topic, int partition) {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        try (Admin admin = Admin.create(config)) {
+            Node leader = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic)
+                    .partitions().stream().filter(p -> p.partition() == partition).findFirst()
+                    .map(TopicPartitionInfo::leader)
+                    .orElseThrow(() -> new IllegalArgumentException(topic + " has no partition " + partition));
+            if (leader == null || leader.isEmpty()) {
+                throw new IllegalStateException(topic + "-" + partition + " has no leader now");
+            }
+            return node(leader.id());
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot describe " + topic + " on " + bootstrapServers() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while describing " + topic, e);
+        }
     }
 
     public List<KafkaBrokerProcess> nodes() {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import it.org.evcharging.central.support.AdminApi;
 import it.org.evcharging.central.support.AgentProcess;
 import it.org.evcharging.central.support.ClusteredCentral;
+import it.org.evcharging.central.support.EngineLines;
 import it.org.evcharging.central.support.ItSettings;
 import it.org.evcharging.central.support.KafkaDriver;
 import it.org.evcharging.central.support.PostgresServer;
@@ -16,10 +17,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -27,16 +32,21 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.utils.Utils;
 import org.evcharging.api.Topics;
+import org.evcharging.api.message.MessageCodec;
+import org.evcharging.api.message.ParseResult;
 import org.evcharging.api.message.Response;
 import org.evcharging.api.message.WireMessage;
 import org.evcharging.api.message.driver.ChargeRequest;
 import org.evcharging.api.message.driver.StopChargingRequest;
 import org.evcharging.api.message.session.ChargeCompletion;
+import org.evcharging.api.message.session.ChargingData;
 import org.evcharging.kafka.KafkaBrokerProcess;
+import org.evcharging.kafka.KafkaClusterProcesses;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -45,12 +55,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Two Centrals on one PostgreSQL and one broker (real processes), real CP agents whose Monitors know
- * both, and drivers over Kafka. A charge asked through the Central that does not hold the CP starts
- * (one session, one ticket); both Centrals show the same network; and after kill -9 of the Central
- * holding a charging CP the other one holds it, CHARGING, within 5 s, every driver asking for it
+ * Two Centrals on one PostgreSQL and a Kafka cluster of three brokers (real processes), real CP agents
+ * whose Monitors know both, and drivers over Kafka. A charge asked through the Central that does not hold
+ * the CP starts (one session, one ticket); both Centrals show the same network; and after kill -9 of the
+ * Central holding a charging CP the other one holds it, CHARGING, within 5 s, every driver asking for it
  * meanwhile is answered, and the charge ends with one ticket carrying the metered kWh. Then a rolling
- * restart of both Centrals, one at a time: every request made meanwhile is answered. Its own broker, database and ports: it runs beside the shared Central.
+ * restart of both Centrals, one at a time: every request made meanwhile is answered. Last, kill -9 of the
+ * broker leading a charging CP's readings: every reading the Engine metered is on Kafka once and reaches
+ * Central, and the one ticket and the database carry the Engine's own kWh. Its own brokers, database and
+ * ports: it runs beside the shared Central.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ActiveActiveCentralsIT {
@@ -59,21 +72,22 @@ class ActiveActiveCentralsIT {
     private static final Duration TAKEOVER_LIMIT = Duration.ofSeconds(5);
     private static final String CP_ON_A = "cp_aa_1";
     private static final String CP_ON_B = "cp_aa_2";
+    private static final String CENTRAL_READINGS_GROUP = "central_charging_data_group";
 
     private static Path workDir;
     private static PostgresServer postgres;
-    private static KafkaBrokerProcess kafka;
+    private static KafkaClusterProcesses kafka;
     private static ClusteredCentral a;
     private static ClusteredCentral b;
     private static AgentProcess.Group agents;
+    private static final Map<String, AgentProcess> engines = new HashMap<>();
 
     @BeforeAll
     static void startTwoCentralsAndTwoCps() throws Exception {
         workDir = ItSettings.workDir(ActiveActiveCentralsIT.class);
         postgres = PostgresServer.start();
-        kafka = KafkaBrokerProcess.builder().port(AgentProcess.freePort()).dataDir(workDir.resolve("kafka"))
-                .startTimeout(Duration.ofSeconds(60)).build();
-        kafka.start();
+        kafka = KafkaClusterProcesses.of(workDir.resolve("kafka"), KafkaClusterProcesses.DEFAULT_NODES, Duration.ofSeconds(120))
+                .start();
         // Legacy admission (id alone) keeps the Monitors simple; credentials work the same on any Central.
         Map<String, String> env = Map.of("CP_AUTO_AUTHORIZE", "true");
         a = ClusteredCentral.of("central-a", workDir, kafka.bootstrapServers(), postgres, env);
@@ -92,8 +106,10 @@ class ActiveActiveCentralsIT {
 
     private static void startCp(String cpId, String centrals) throws Exception {
         int enginePort = AgentProcess.freePort();
-        agents.add(AgentProcess.engine(kafka.bootstrapServers(), enginePort, workDir.resolve("engine-" + cpId), 200, 120))
-                .awaitLine("ENGINE LISTENING ON", WAIT);
+        AgentProcess engine = agents.add(AgentProcess.engine(kafka.bootstrapServers(), enginePort,
+                workDir.resolve("engine-" + cpId), 200, 120));
+        engine.awaitLine("ENGINE LISTENING ON", WAIT);
+        engines.put(cpId, engine);
         agents.add(AgentProcess.monitor(enginePort, centrals, cpId, 1, workDir.resolve("monitor-" + cpId)));
     }
 
@@ -244,6 +260,61 @@ class ActiveActiveCentralsIT {
         System.out.printf("[rolling restart] %d charges accepted meanwhile, every request answered%n", accepted.size());
     }
 
+    @Test
+    @Order(5)
+    void aBrokerKilledMidChargeLosesNoReadingAndTheTicketCarriesTheEnginesKwh() throws Exception {
+        await().atMost(WAIT).until(() -> a.admin().stateOf(CP_ON_A).equals("ACTIVE"));
+        int partition = partitionOf(CP_ON_A, Topics.CHARGING_SESSION_DATA);
+        try (KafkaDriver driver = new KafkaDriver(kafka.bootstrapServers(), "driver_aa_broker_kill")) {
+            ChargeRequest request = ChargeRequest.of(CP_ON_A, driver.id());
+            driver.send(Topics.DRIVER_CHARGE_REQUESTS, request);
+            Response accepted = driver.await(Response.class, r -> request.messageId().equals(r.messageId()), WAIT);
+            assertThat(accepted.status()).as(accepted.info()).isEqualTo("success");
+            String sessionId = accepted.sessionId();
+            await().atMost(WAIT).until(() -> energyOn(a.admin(), CP_ON_A) > 0);
+
+            KafkaBrokerProcess leader = kafka.leaderOf(Topics.CHARGING_SESSION_DATA, partition);
+            double beforeKill = energyOn(a.admin(), CP_ON_A);
+            long killedAtMillis = System.currentTimeMillis();
+            long killedAt = System.nanoTime();
+            leader.kill();
+
+            await("readings reach Central after the kill").atMost(WAIT).pollInterval(Duration.ofMillis(50))
+                    .until(() -> energyOn(a.admin(), CP_ON_A) > beforeKill);
+            long nextReadingMs = Duration.ofNanos(System.nanoTime() - killedAt).toMillis();
+            await("a survivor leads the CP's partition").atMost(WAIT).pollInterval(Duration.ofMillis(100))
+                    .ignoreException(IllegalStateException.class) // no leader for a moment
+                    .until(() -> kafka.leaderOf(Topics.CHARGING_SESSION_DATA, partition) != leader);
+            long leaderMovedMs = Duration.ofNanos(System.nanoTime() - killedAt).toMillis();
+            // 5 s of ticks (200 ms each) written to the two brokers left.
+            await("readings go on to Kafka").atMost(WAIT).pollInterval(Duration.ofMillis(500))
+                    .until(() -> readingsOnTheTopic(sessionId).stream().filter(r -> r.sentAtMillis() >= killedAtMillis).count() >= 25);
+
+            driver.send(Topics.DRIVER_STOP_REQUESTS, StopChargingRequest.of(sessionId, CP_ON_A, driver.id()));
+            ChargeCompletion ticket = driver.await(ChargeCompletion.class, t -> sessionId.equals(t.sessionId()), WAIT);
+            String metered = kwh(EngineLines.kwh(engines.get(CP_ON_A).awaitLine(EngineLines.supplyStopped(sessionId), WAIT)));
+            assertOneTicketOnly(driver, sessionId);
+            assertThat(kwh(ticket.energyConsumedKwh())).as("the ticket vs the Engine's own meter").isEqualTo(metered);
+            assertThat(postgres.psql("SELECT state || ' ' || energy_kwh FROM charging_sessions WHERE session_id = '" + sessionId + "'"))
+                    .as("the session in the database").isEqualTo("COMPLETED " + metered);
+
+            List<Reading> readings = readingsOnTheTopic(sessionId);
+            assertThat(readings).extracting(Reading::seq).as("every tick of the Engine on Kafka, once, in order")
+                    .containsExactlyElementsOf(LongStream.rangeClosed(1, readings.size()).boxed().toList());
+            Reading last = readings.get(readings.size() - 1);
+            assertThat(kwh(last.kwh())).as("the last reading on Kafka vs the Engine's meter").isEqualTo(metered);
+            TopicPartition readingsPartition = new TopicPartition(Topics.CHARGING_SESSION_DATA, partition);
+            await("Central consumed every reading through Kafka, not only through the Monitor").atMost(WAIT)
+                    .until(() -> committedOffset(CENTRAL_READINGS_GROUP, readingsPartition) > last.offset());
+
+            long duringOutage = readings.stream().filter(r -> r.sentAtMillis() >= killedAtMillis).count();
+            System.out.printf("[broker kill] kill -9 of node %d, leader of %s: a survivor leads after %d ms; next reading at Central"
+                            + " +%d ms; %d of %d readings sent during the outage, all on Kafka once; ticket %s kWh = Engine %s kWh"
+                            + " = database, one ticket%n", leader.nodeId(), readingsPartition, leaderMovedMs, nextReadingMs,
+                    duringOutage, readings.size(), kwh(ticket.energyConsumedKwh()), metered);
+        }
+    }
+
     /**
      * Drivers (one per request partition) ask for each CP; every request gets an answer, accepted or
      * refused with a reason. Returns the accepted ones as "session cp driver".
@@ -302,16 +373,20 @@ class ActiveActiveCentralsIT {
 
     /** Driver ids whose keys land on each partition of driver_charge_requests, one per partition. */
     private static List<String> driversOnEveryPartition(String prefix) {
-        int partitions = Topics.defaultPartitions(Topics.DRIVER_CHARGE_REQUESTS);
-        String[] found = new String[partitions];
+        String[] found = new String[Topics.defaultPartitions(Topics.DRIVER_CHARGE_REQUESTS)];
         for (int i = 0; java.util.Arrays.asList(found).contains(null); i++) {
             String id = prefix + i;
-            int partition = Utils.toPositive(Utils.murmur2(id.getBytes(StandardCharsets.UTF_8))) % partitions;
+            int partition = partitionOf(id, Topics.DRIVER_CHARGE_REQUESTS);
             if (found[partition] == null) {
                 found[partition] = id;
             }
         }
         return List.of(found);
+    }
+
+    /** The partition of {@code topic} a record keyed {@code key} goes to (Kafka's default partitioner). */
+    private static int partitionOf(String key, String topic) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % Topics.defaultPartitions(topic);
     }
 
     /** Both Centrals are members of the driver requests' consumer group, each with partitions of its own. */
@@ -330,23 +405,57 @@ class ActiveActiveCentralsIT {
 
     /** Every record of cp_commands so far. */
     private static List<String> commandsOnTheTopic() {
+        return recordsOnTheTopic("cp_commands").stream().map(ConsumerRecord::value).toList();
+    }
+
+    /** Every record of {@code topic} so far. */
+    private static List<ConsumerRecord<String, String>> recordsOnTheTopic(String topic) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<String> values = new ArrayList<>();
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor("cp_commands").stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             await().atMost(WAIT).until(() -> {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    values.add(record.value());
-                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
                 return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
             });
         }
-        return values;
+        return records;
+    }
+
+    /** One reading of a session on charging_session_data: the Engine's tick, its kWh, its offset and when it was sent. */
+    private record Reading(long seq, double kwh, long offset, long sentAtMillis) {
+    }
+
+    /** The session's readings on charging_session_data, in the order Kafka keeps them. */
+    private static List<Reading> readingsOnTheTopic(String sessionId) {
+        List<Reading> readings = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : recordsOnTheTopic(Topics.CHARGING_SESSION_DATA)) {
+            if (MessageCodec.parse(record.value()) instanceof ParseResult.Parsed parsed
+                    && parsed.message() instanceof ChargingData data && sessionId.equals(data.sessionId())) {
+                readings.add(new Reading(data.seq(), data.energyConsumedKwh(), record.offset(), record.timestamp()));
+            }
+        }
+        return readings;
+    }
+
+    /** The offset {@code group} committed on {@code partition}, -1 if none. */
+    private static long committedOffset(String group, TopicPartition partition) throws Exception {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS).get(partition);
+            return committed == null ? -1 : committed.offset();
+        }
+    }
+
+    private static String kwh(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
     }
 }

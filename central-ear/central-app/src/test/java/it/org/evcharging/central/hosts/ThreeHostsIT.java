@@ -1,5 +1,6 @@
 package it.org.evcharging.central.hosts;
 
+import static it.org.evcharging.central.support.EngineLines.kwh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import it.org.evcharging.central.hosts.DriverTerminal.Answer;
 import it.org.evcharging.central.hosts.DriverTerminal.Ticket;
+import it.org.evcharging.central.support.EngineLines;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -272,7 +274,7 @@ class ThreeHostsIT {
 
     /** The Engine's own figure for a session: "Supply stopped session=S ended_by=E energy=X kWh". */
     private static Matcher supplyStopped(Cp cp, String sessionId, Duration timeout) throws InterruptedException {
-        return cp.engine.awaitMatch("Supply stopped session=" + sessionId + " ended_by=(\\S+) energy=([0-9.]+) kWh", 0, timeout);
+        return cp.engine.awaitMatch(EngineLines.supplyStopped(sessionId), 0, timeout);
     }
 
     /** Charges and waits until Central shows the CP CHARGING and the Engine has metered for a while. */
@@ -286,10 +288,6 @@ class ThreeHostsIT {
 
     private static void assertSameKwh(String what, double actual, double expected) {
         assertThat(DriverTerminal.kwh(actual)).as(what).isEqualTo(DriverTerminal.kwh(expected));
-    }
-
-    private static double kwh(Matcher matcher) {
-        return Double.parseDouble(matcher.group(2));
     }
 
     private static void onlyOneTicket(DriverTerminal driver, String sessionId) throws InterruptedException {

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -111,13 +113,16 @@ public final class AgentProcess implements AutoCloseable {
         return this;
     }
 
-    /** Waits until the log has a line matching {@code regex}. */
-    public void awaitLine(String regex, Duration timeout) throws IOException, InterruptedException {
+    /** Waits until the log has a line matching {@code regex}; returns the first such match. */
+    public Matcher awaitLine(String regex, Duration timeout) throws IOException, InterruptedException {
         Pattern pattern = Pattern.compile(regex);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readAllLines(log).stream().anyMatch(l -> pattern.matcher(l).find())) {
-                return;
+            if (Files.exists(log)) {
+                Optional<Matcher> match = Files.readAllLines(log).stream().map(pattern::matcher).filter(Matcher::find).findFirst();
+                if (match.isPresent()) {
+                    return match.get();
+                }
             }
             TimeUnit.MILLISECONDS.sleep(100);
         }
