@@ -11,7 +11,9 @@ import it.org.evcharging.central.support.ClusteredCentral;
 import it.org.evcharging.central.support.ItSettings;
 import it.org.evcharging.central.support.PostgresServer;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import org.awaitility.core.ConditionTimeoutException;
 import org.evcharging.kafka.KafkaBrokerProcess;
@@ -46,6 +49,9 @@ class FailoverBenchmark {
     private static final int HEARTBEAT_SECONDS = Integer.getInteger("bench.failover.heartbeat.seconds", 1);
     private static final int TIMEOUT_SECONDS = Integer.getInteger("bench.failover.timeout.seconds", 600);
     private static final Duration POLL = Duration.ofMillis(250);
+    /** Central's log lines (Ownership, CentralSchedule) for a lease it found expired and a Monitor it found silent. */
+    private static final String REAPED = "stopped renewing the lease";
+    private static final String SILENT = "no sign of life";
 
     /** One answer of central-a's API: ACTIVE CPs by holder, DISCONNECTED ones, when it came and how long it took. */
     record Sample(long atMs, int activeOnA, int activeOnB, int activeHeldByNobody, int disconnected, long tookMs) {
@@ -110,6 +116,10 @@ class FailoverBenchmark {
             // 3. kill -9 of central-b, and who holds what meanwhile.
             swarm.send("MARK");
             swarm.await("MARKED", 30);
+            long reapedByAAtKill = logLines(a, REAPED);
+            long silentOnAAtKill = logLines(a, SILENT);
+            row("until the kill: live leases reaped by central-b / by central-a; links central-a closed as silent",
+                    logLines(b, REAPED) + " / " + reapedByAAtKill + "; " + silentOnAAtKill);
             long cpu0 = centralA.cpuTicks();
             long killedAt = System.currentTimeMillis();
             b.kill();
@@ -120,6 +130,8 @@ class FailoverBenchmark {
             long windowMs = System.currentTimeMillis() - killedAt;
             Map<String, String> moved = swarm.await("MOVED", TIMEOUT_SECONDS + 30);
             takeoverRows(killedAt, allOnA, takeover, moved);
+            row("  leases reaped by central-a / links it closed as silent, after the kill",
+                    (logLines(a, REAPED) - reapedByAAtKill) + " / " + (logLines(a, SILENT) - silentOnAAtKill));
             row("  central-a CPU from the kill to all ACTIVE on it (cores)", String.format("%.2f", (cpu1 - cpu0) / 100.0 / (windowMs / 1e3)));
             row("  central-a RSS max during the fail-over (MB)", String.format("%.0f", centralA.takeMaxMb()));
 
@@ -222,6 +234,13 @@ class FailoverBenchmark {
             }
         }
         return new Sample(answered - sinceMs, onA, onB, nobody, disconnected, answered - asked);
+    }
+
+    /** How many lines of the Central's console log contain {@code text}. */
+    private static long logLines(ClusteredCentral central, String text) throws IOException {
+        try (Stream<String> lines = Files.lines(central.server().consoleLog(), StandardCharsets.ISO_8859_1)) {
+            return lines.filter(line -> line.contains(text)).count();
+        }
     }
 
     private void row(String figure, String value) {
