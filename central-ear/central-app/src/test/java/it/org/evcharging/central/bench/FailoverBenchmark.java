@@ -106,7 +106,8 @@ class FailoverBenchmark {
                 return false;
             }
             row("CPs ACTIVE held by central-a / central-b before the kill", allActive.activeOnA() + " / " + allActive.activeOnB());
-            row("links lost / refusals while registering", registered.get("links_lost") + " / " + registered.get("refusals"));
+            row("while registering: links lost / connections timed out / refusals by Central", registered.get("links_lost")
+                    + " / " + registered.get("connect_timeouts") + " / " + registered.get("refusals"));
 
             // 2. Heartbeats before the kill.
             swarm.send("MEASURE " + SECONDS + " before");
@@ -166,7 +167,9 @@ class FailoverBenchmark {
                 takeover.stream().mapToInt(Sample::disconnected).max().orElse(0) + " / "
                         + takeover.stream().mapToInt(Sample::activeHeldByNobody).max().orElse(0));
         row("  links lost after the kill: B's CPs / A's CPs", moved.get("lost_b") + " / " + moved.get("lost_a"));
-        row("  connections refused or timed out / refusals by Central", moved.get("connect_failures") + " / " + moved.get("refusals"));
+        long timedOut = Long.parseLong(moved.get("connect_timeouts"));
+        row("  connection attempts refused / timed out (5 s); refusals by Central",
+                (Long.parseLong(moved.get("connect_failures")) - timedOut) + " / " + timedOut + "; " + moved.get("refusals"));
         row("  API polls every " + POLL.toMillis() + " ms: slowest answer (ms)",
                 Long.toString(takeover.stream().mapToLong(Sample::tookMs).max().orElse(0)));
         StringBuilder timeline = new StringBuilder("take-over as central-a's API showed it (ms after the kill: ACTIVE on A / on B / DISCONNECTED):");

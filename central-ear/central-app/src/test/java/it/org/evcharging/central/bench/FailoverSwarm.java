@@ -13,9 +13,10 @@ import java.util.function.Predicate;
 /**
  * The fail-over benchmark's Monitors, in their own JVM: N CPs that know Centrals "a,b" and N that
  * know "b,a" ({@link HeartbeatSwarm}, each a {@link SimulatedMonitor} failing over as cp-agent's
- * Monitor does). They connect, register and heartbeat at once; the rest follows the orchestrator's
- * commands on stdin, while the Monitors run on meanwhile. Reports are "@KEY k=v ..." lines on stdout
- * (times as epoch ms, the clock all processes of the machine share).
+ * Monitor does). They join (at most {@link HeartbeatSwarm#JOINING_AT_ONCE} at a time), register and
+ * heartbeat; the rest follows the orchestrator's commands on stdin, while the Monitors run on
+ * meanwhile. Reports are "@KEY k=v ..." lines on stdout (times as epoch ms, the clock all processes
+ * of the machine share).
  *
  * <ul>
  *   <li>{@code MEASURE <seconds> <label>}: heartbeat round trips for that long, then {@code @MEASURED};</li>
@@ -37,6 +38,7 @@ public final class FailoverSwarm {
     private long lostOnAAtMark;
     private long lostOnBAtMark;
     private long connectFailuresAtMark;
+    private long connectTimeoutsAtMark;
     private long refusalsAtMark;
 
     private FailoverSwarm(InetSocketAddress a, InetSocketAddress b, int perCentral, int heartbeatSeconds) throws IOException {
@@ -87,12 +89,13 @@ public final class FailoverSwarm {
         long startedMs = System.currentTimeMillis();
         say("STARTED ms=" + startedMs + " cps=" + swarm.monitors().size());
         long start = System.nanoTime();
-        swarm.startAll();
+        swarm.startAll(HeartbeatSwarm.JOINING_AT_ONCE);
         boolean all = swarm.runUntil(() -> swarm.count(SimulatedMonitor::isRegistered) == swarm.monitors().size(),
                 start + 900_000_000_000L);
         say("REGISTERED all=" + all + " registered=" + swarm.count(SimulatedMonitor::isRegistered) + " register_ms="
                 + (System.nanoTime() - start) / 1_000_000 + " links_lost=" + swarm.linksLost()
-                + " refusals=" + swarm.refusals());
+                + " refusals=" + swarm.refusals() + " connect_failures=" + swarm.connectFailures()
+                + " connect_timeouts=" + swarm.connectTimeouts());
         while (true) {
             String[] command = nextCommand().split(" ");
             switch (command[0]) {
@@ -101,13 +104,15 @@ public final class FailoverSwarm {
                     lostOnAAtMark = linksLost(firstOnA);
                     lostOnBAtMark = linksLost(firstOnB);
                     connectFailuresAtMark = swarm.connectFailures();
+                    connectTimeoutsAtMark = swarm.connectTimeouts();
                     refusalsAtMark = swarm.refusals();
                     say("MARKED");
                 }
                 case "AWAIT_MOVED" -> awaitMoved(Integer.parseInt(command[1]));
                 case "STOP" -> {
                     say("RESULT registrations=" + swarm.registrations() + " links_lost=" + swarm.linksLost()
-                            + " connect_failures=" + swarm.connectFailures() + " refusals=" + swarm.refusals());
+                            + " connect_failures=" + swarm.connectFailures() + " connect_timeouts="
+                            + swarm.connectTimeouts() + " refusals=" + swarm.refusals());
                     swarm.close();
                     return;
                 }
@@ -145,6 +150,7 @@ public final class FailoverSwarm {
                 + " last_lost_ms=" + firstOnB.stream().mapToLong(SimulatedMonitor::lostAtMillis).max().orElse(0)
                 + " lost_b=" + (linksLost(firstOnB) - lostOnBAtMark) + " lost_a=" + (linksLost(firstOnA) - lostOnAAtMark)
                 + " connect_failures=" + (swarm.connectFailures() - connectFailuresAtMark)
+                + " connect_timeouts=" + (swarm.connectTimeouts() - connectTimeoutsAtMark)
                 + " refusals=" + (swarm.refusals() - refusalsAtMark));
     }
 

@@ -56,7 +56,8 @@ final class SimulatedMonitor implements FrameListener, SwarmSelector.Connection 
 
         void linkLost(SimulatedMonitor monitor);
 
-        void connectFailed(SimulatedMonitor monitor);
+        /** A connection attempt failed: refused, or ({@code timedOut}) not answered within 5 s. */
+        void connectFailed(SimulatedMonitor monitor, boolean timedOut);
 
         /** Central answered an auth, register or heartbeat with a failure (or a frame was unreadable). */
         void refused(SimulatedMonitor monitor);
@@ -90,6 +91,7 @@ final class SimulatedMonitor implements FrameListener, SwarmSelector.Connection 
     private long registeredAtMillis;
     private long lostAtMillis;
     private int linksLost;
+    private int registrations;
 
     /** {@code readBuffer} is the swarm's, shared: every Monitor reads on the same thread. */
     SimulatedMonitor(String cpId, List<InetSocketAddress> centrals, long periodMs, Selector selector,
@@ -116,7 +118,7 @@ final class SimulatedMonitor implements FrameListener, SwarmSelector.Connection 
         if (phase == Phase.WAITING && nowNanos >= dueNanos) {
             attempt(nowNanos);
         } else if (phase == Phase.CONNECTING && nowNanos >= dueNanos) {
-            connectFailed(nowNanos);
+            connectFailed(nowNanos, true);
         } else if (isConnected() && nowNanos >= nextHeartbeatNanos) {
             heartbeat(nowNanos);
             nextHeartbeatNanos += periodNanos;
@@ -157,6 +159,11 @@ final class SimulatedMonitor implements FrameListener, SwarmSelector.Connection 
         return linksLost;
     }
 
+    /** How often it registered, on any Central. */
+    int registrations() {
+        return registrations;
+    }
+
     void close() throws IOException {
         closeChannel();
         phase = Phase.WAITING;
@@ -185,7 +192,7 @@ final class SimulatedMonitor implements FrameListener, SwarmSelector.Connection 
                 dueNanos = nowNanos + CONNECT_TIMEOUT_NANOS;
             }
         } catch (IOException refused) {
-            connectFailed(nowNanos);
+            connectFailed(nowNanos, false);
         }
     }
 
@@ -198,15 +205,15 @@ final class SimulatedMonitor implements FrameListener, SwarmSelector.Connection 
                 connected(now);
             }
         } catch (IOException refused) {
-            connectFailed(now);
+            connectFailed(now, false);
         }
     }
 
     /** FailoverOrder.failed(): the next address at once, unless a whole round failed (then the backoff). */
-    private void connectFailed(long nowNanos) throws IOException {
+    private void connectFailed(long nowNanos, boolean timedOut) throws IOException {
         closeChannel();
         phase = Phase.WAITING;
-        events.connectFailed(this);
+        events.connectFailed(this, timedOut);
         current = (current + 1) % centrals.size();
         failuresInARow++;
         if (failuresInARow >= centrals.size()) {
@@ -321,6 +328,7 @@ final class SimulatedMonitor implements FrameListener, SwarmSelector.Connection 
                 phase = Phase.REGISTERED;
                 registeredOn = current;
                 registeredAtMillis = System.currentTimeMillis();
+                registrations++;
                 // As after every registration: the CP's true state, whatever was reported before.
                 send(StatusUpdate.of(cpId, ChargingPointState.ACTIVE));
                 events.registered(this);
