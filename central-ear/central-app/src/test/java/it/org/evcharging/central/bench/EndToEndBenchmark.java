@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import it.org.evcharging.central.support.CentralFixture;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,13 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
@@ -80,12 +73,12 @@ class EndToEndBenchmark {
             Files.createDirectories(work);
             String bootstrap = system.kafka().bootstrapServers();
             createBaselineTopics(bootstrap);
-            long centralPid = libertyPid();
+            long centralPid = ProcessMeter.libertyPid("");
             for (int run = 1; run <= RUNS; run++) {
                 baseline.add(runBaseline(bootstrap, run));
                 central.add(runCentral(system, bootstrap, run, centralPid));
             }
-            load = loadAverage();
+            load = ProcessMeter.loadAverage();
         } finally {
             if (admin != null) {
                 admin.close(Duration.ofSeconds(5));
@@ -103,7 +96,7 @@ class EndToEndBenchmark {
 
     private Run runBaseline(String bootstrap, int run) throws Exception {
         String group = "bench_baseline_telemetry_" + run + "_" + System.currentTimeMillis();
-        Child relay = Child.start("relay", BaselineRelay.class, bootstrap, "bench_" + Topics.DRIVER_CHARGE_REQUESTS,
+        ChildJvm relay = ChildJvm.start("relay", "@TELEMETRY", BaselineRelay.class, bootstrap, "bench_" + Topics.DRIVER_CHARGE_REQUESTS,
                 "bench_" + Topics.DRIVER_RESPONSES, "bench_" + Topics.CHARGING_SESSION_DATA, group);
         try {
             int port = Integer.parseInt(relay.awaitPlain("PORT ", 60).substring(5).trim());
@@ -119,22 +112,22 @@ class EndToEndBenchmark {
     }
 
     private Run measure(String target, int run, String bootstrap, int port, String topicPrefix, String dataGroup,
-                        long pid, URI central, Child relay) throws Exception {
+                        long pid, URI central, ChildJvm relay) throws Exception {
         String cpPrefix = PREFIX + target.charAt(0) + run + "_cp_";
         Path startsFile = work.resolve(target + "-" + run + "-cp.txt");
         Path requestsFile = work.resolve(target + "-" + run + "-drivers.txt");
         Run result = new Run();
-        Child cps = Child.start("cps-" + target, CpSwarm.class, "localhost", Integer.toString(port),
+        ChildJvm cps = ChildJvm.start("cps-" + target, CpSwarm.class, "localhost", Integer.toString(port),
                 Integer.toString(CPS), cpPrefix, bootstrap, topicPrefix + Topics.CHARGING_SESSION_DATA,
                 topicPrefix + Topics.CHARGING_SESSION_COMPLETE, Integer.toString(MEASURE_SECONDS),
                 Integer.toString(BLAST_SECONDS), Integer.toString(CHARGE_SECONDS), startsFile.toString());
-        Child drivers = null;
-        RssSampler rss = new RssSampler(pid);
+        ChildJvm drivers = null;
+        ProcessMeter rss = new ProcessMeter(pid);
         try {
             Map<String, String> ready = cps.await("READY", 360);
             result.figures.put("register_ms", Double.parseDouble(ready.get("register_ms")));
             result.figures.put("registered", Double.parseDouble(ready.get("registered")));
-            drivers = Child.start("drivers-" + target, DriverSwarm.class, bootstrap,
+            drivers = ChildJvm.start("drivers-" + target, DriverSwarm.class, bootstrap,
                     topicPrefix + Topics.DRIVER_CHARGE_REQUESTS, topicPrefix + Topics.DRIVER_RESPONSES,
                     Integer.toString(DRIVERS), PREFIX + target.charAt(0) + run + "_driver_", cpPrefix,
                     Integer.toString(CPS), Integer.toString(MEASURE_SECONDS),
@@ -144,12 +137,12 @@ class EndToEndBenchmark {
                 delete(central, "/api/metrics/charge-request");
             }
             rss.start();
-            long cpu0 = cpuTicks(pid);
+            long cpu0 = ProcessMeter.cpuTicks(pid);
             long wall0 = System.nanoTime();
             cps.send("GO");
             drivers.send("GO");
             Map<String, String> blastStart = cps.await("BLAST_START", MEASURE_SECONDS + 120);
-            long cpu1 = cpuTicks(pid);
+            long cpu1 = ProcessMeter.cpuTicks(pid);
             long wall1 = System.nanoTime();
             result.figures.put("cpu_cores", (cpu1 - cpu0) / 100.0 / ((wall1 - wall0) / 1e9));
             if (central != null) {
@@ -161,7 +154,7 @@ class EndToEndBenchmark {
             long blasted = Long.parseLong(blastEnd.get("records"));
             double rate;
             if (relay != null) {
-                rate = relay.telemetryRate(blastStartMs, blasted);
+                rate = telemetryRate(relay, blastStartMs, blasted);
             } else {
                 long target0 = committedAtStart + blasted;
                 long drainedMs = System.currentTimeMillis();
@@ -185,7 +178,7 @@ class EndToEndBenchmark {
             Map<String, String> cpResult = cps.await("RESULT", 120);
             Map<String, String> driverResult = drivers.await("RESULT", BLAST_SECONDS + CHARGE_SECONDS + 120);
             rss.stop();
-            result.figures.put("rss_mb", rss.maxKb / 1024.0);
+            result.figures.put("rss_mb", rss.takeMaxMb());
             result.figures.put("hb_p50_us", Double.parseDouble(cpResult.get("hb_p50_us")));
             result.figures.put("hb_p99_us", Double.parseDouble(cpResult.get("hb_p99_us")));
             result.figures.put("hb_replies", Double.parseDouble(cpResult.get("hb_replies")));
@@ -293,7 +286,7 @@ class EndToEndBenchmark {
                         + " %d s charges), %d drivers, %d s window + %d s telemetry blast, %d runs%n",
                 CPS, CHARGE_SECONDS, DRIVERS, MEASURE_SECONDS, BLAST_SECONDS, RUNS));
         s.append(String.format("machine: nproc=%d, memory=%s, load average at end %.2f %.2f %.2f%n",
-                Runtime.getRuntime().availableProcessors(), memTotal(), load[0], load[1], load[2]));
+                Runtime.getRuntime().availableProcessors(), ProcessMeter.memTotal(), load[0], load[1], load[2]));
         s.append(String.format("%-36s %-26s %-26s %s%n", "figure (min / median / max over runs)", "baseline", "Central",
                 "Central/baseline (medians)"));
         for (String[] row : ROWS) {
@@ -389,54 +382,6 @@ class EndToEndBenchmark {
                 .filter(e -> e.getValue() != null).mapToLong(e -> e.getValue().offset()).sum();
     }
 
-    /** The Liberty JVM among this JVM's descendants (the launch script may sit in between). */
-    private static long libertyPid() {
-        return ProcessHandle.current().descendants()
-                .filter(p -> cmdline(p.pid()).contains("ws-server.jar"))
-                .mapToLong(ProcessHandle::pid).findFirst().orElseThrow(() -> new IllegalStateException("no Liberty JVM"));
-    }
-
-    private static String cmdline(long pid) {
-        try {
-            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    /** utime + stime of the process, in clock ticks (100 per second on Linux). */
-    static long cpuTicks(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-    }
-
-    static long rssKb(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException ignored) {
-            // gone
-        }
-        return 0;
-    }
-
-    private static double[] loadAverage() throws IOException {
-        String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-        return new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2])};
-    }
-
-    private static String memTotal() {
-        try {
-            return Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " ").replace("MemTotal: ", "");
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
     private String get(URI base, String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
                 .header("Authorization", basic()).GET().build();
@@ -454,143 +399,40 @@ class EndToEndBenchmark {
                 + CentralFixture.OPERATOR_PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Samples a process's RSS every 250 ms and keeps the maximum. */
-    private static final class RssSampler {
-        private final long pid;
-        private volatile boolean running;
-        private volatile long maxKb;
-        private Thread thread;
-
-        RssSampler(long pid) {
-            this.pid = pid;
-        }
-
-        void start() {
-            running = true;
-            thread = new Thread(() -> {
-                while (running) {
-                    maxKb = Math.max(maxKb, rssKb(pid));
-                    try {
-                        TimeUnit.MILLISECONDS.sleep(250);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        void stop() {
-            running = false;
-        }
-    }
-
-    /** A load generator in its own JVM: "@KEY k=v ..." lines are control, the rest is echoed. */
-    private static final class Child {
-        final Process process;
-        final Writer stdin;
-        final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-
-        private Child(String name, Process process) {
-            this.process = process;
-            this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-            Thread reader = new Thread(() -> {
-                try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                        StandardCharsets.UTF_8))) {
-                    for (String line; (line = out.readLine()) != null; ) {
-                        lines.add(line);
-                        if (!line.startsWith("@TELEMETRY")) {
-                            System.out.println("[" + name + "] " + line);
-                        }
-                    }
-                } catch (IOException ignored) {
-                    // the child is gone
-                }
-            }, "child-" + name);
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        static Child start(String name, Class<?> main, String... args) throws IOException {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx1g", "-XX:+UseSerialGC",
-                    // Kafka clients log every partition reset at INFO: thousands of lines per run.
-                    "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"), main.getName()));
-            command.addAll(Arrays.asList(args));
-            return new Child(name, new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
-        }
-
-        String awaitPlain(String prefix, int seconds) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-            while (System.nanoTime() < deadline) {
-                String line = lines.poll(200, TimeUnit.MILLISECONDS);
-                if (line != null && line.startsWith(prefix)) {
-                    return line;
-                }
-                if (line == null && !process.isAlive()) {
-                    break;
-                }
+    /**
+     * The relay's consumption of the flood: from its "@TELEMETRY parsed=N ms=T" lines, records
+     * parsed since the flood began over the time until it parsed all of them (or stopped moving).
+     */
+    static double telemetryRate(ChildJvm relay, long blastStartMs, long blasted) throws InterruptedException {
+        long first = -1;
+        long lastCount = -1;
+        long lastMs = blastStartMs;
+        long quietSince = System.nanoTime();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline && System.nanoTime() - quietSince < TimeUnit.SECONDS.toNanos(3)) {
+            String line = relay.lines.poll(100, TimeUnit.MILLISECONDS);
+            if (line == null || !line.startsWith("@TELEMETRY")) {
+                continue;
             }
-            throw new IllegalStateException("no '" + prefix + "' line within " + seconds + " s");
-        }
-
-        Map<String, String> await(String key, int seconds) throws InterruptedException {
-            String line = awaitPlain("@" + key, seconds);
-            Map<String, String> values = new HashMap<>();
-            for (String part : line.split(" ")) {
-                int eq = part.indexOf('=');
-                if (eq > 0) {
-                    values.put(part.substring(0, eq), part.substring(eq + 1));
-                }
+            String[] f = line.split(" ");
+            long count = Long.parseLong(f[1].substring("parsed=".length()));
+            long ms = Long.parseLong(f[2].substring("ms=".length()));
+            if (ms <= blastStartMs) {
+                first = count;
+                continue;
             }
-            return values;
-        }
-
-        /**
-         * The relay's consumption of the flood: from its "@TELEMETRY parsed=N ms=T" lines, records
-         * parsed since the flood began over the time until it parsed all of them (or stopped moving).
-         */
-        double telemetryRate(long blastStartMs, long blasted) throws InterruptedException {
-            long first = -1;
-            long lastCount = -1;
-            long lastMs = blastStartMs;
-            long quietSince = System.nanoTime();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (System.nanoTime() < deadline && System.nanoTime() - quietSince < TimeUnit.SECONDS.toNanos(3)) {
-                String line = lines.poll(100, TimeUnit.MILLISECONDS);
-                if (line == null || !line.startsWith("@TELEMETRY")) {
-                    continue;
-                }
-                String[] f = line.split(" ");
-                long count = Long.parseLong(f[1].substring("parsed=".length()));
-                long ms = Long.parseLong(f[2].substring("ms=".length()));
-                if (ms <= blastStartMs) {
-                    first = count;
-                    continue;
-                }
-                if (first < 0) {
-                    first = 0;
-                }
-                if (count != lastCount) {
-                    lastCount = count;
-                    lastMs = ms;
-                    quietSince = System.nanoTime();
-                }
-                if (count - first >= blasted) {
-                    break;
-                }
+            if (first < 0) {
+                first = 0;
             }
-            return lastCount < 0 ? 0 : Math.min(blasted, lastCount - first) / Math.max(0.001, (lastMs - blastStartMs) / 1e3);
+            if (count != lastCount) {
+                lastCount = count;
+                lastMs = ms;
+                quietSince = System.nanoTime();
+            }
+            if (count - first >= blasted) {
+                break;
+            }
         }
-
-        void send(String line) throws IOException {
-            stdin.write(line + "\n");
-            stdin.flush();
-        }
-
-        void kill() throws InterruptedException {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+        return lastCount < 0 ? 0 : Math.min(blasted, lastCount - first) / Math.max(0.001, (lastMs - blastStartMs) / 1e3);
     }
 }

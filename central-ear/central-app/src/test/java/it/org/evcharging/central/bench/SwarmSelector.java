@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 
-/** The one selector loop step of the benchmark swarms: every ready connection reads, then flushes. */
+/** The one selector loop step of the benchmark swarms: every ready connection connects, reads, then flushes. */
 final class SwarmSelector {
 
     /** A simulated connection attached to its selection key. */
@@ -13,6 +13,10 @@ final class SwarmSelector {
         void read() throws IOException;
 
         void flush() throws IOException;
+
+        /** A non-blocking connect finished (or failed): only connections that asked for OP_CONNECT hear it. */
+        default void finishConnect() throws IOException {
+        }
     }
 
     private SwarmSelector() {
@@ -27,6 +31,9 @@ final class SwarmSelector {
         }
         for (SelectionKey key : selector.selectedKeys()) {
             Connection connection = (Connection) key.attachment();
+            if (key.isValid() && key.isConnectable()) {
+                connection.finishConnect();
+            }
             if (key.isValid() && key.isReadable()) {
                 connection.read();
             }
