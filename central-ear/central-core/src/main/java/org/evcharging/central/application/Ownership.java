@@ -183,7 +183,12 @@ public class Ownership {
             }
         }
         for (CpId orphan : leases.expired()) {
-            reap(orphan);
+            if (links.find(orphan).isPresent()) {
+                // Its Monitor waits here and the lease ran out during this tick: taken, not written DISCONNECTED.
+                tryToTake(orphan, true);
+            } else {
+                reap(orphan);
+            }
             renewMineIfDue();
         }
         long now = nanoTime.getAsLong();

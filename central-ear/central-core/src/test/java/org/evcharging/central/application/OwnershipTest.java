@@ -117,6 +117,21 @@ class OwnershipTest {
     }
 
     @Test
+    void aCpWhoseMonitorWaitsHereIsTakenNotWrittenDisconnectedWhenItsLeaseRunsOutDuringTheTick() {
+        a.activeCp(CP.value());
+        // a is killed; the Monitor waits on b while a's lease still runs.
+        b.credentials.putAll(a.credentials);
+        b.connect(new FakeMonitorChannel("10.0.0.2:50001"), CP.value());
+        b.advanceSeconds(2);
+        b.leaseRepository.eachLookup = () -> b.advanceSeconds(2); // a busy database: the lease expires within the tick
+
+        b.ownership.tick();
+
+        assertThat(b.ownership.heldHere(CP)).isTrue();
+        assertThat(b.cp(CP.value()).state()).isEqualTo(ChargingPointState.ACTIVE);
+    }
+
+    @Test
     void aCentralThatLostTheCpCannotMarkItDisconnected() {
         FakeMonitorChannel stale = a.activeCp(CP.value());
         b.advanceSeconds(4); // a stalled past its lease
