@@ -36,7 +36,8 @@ import org.evcharging.api.protocol.FrameRejection;
  * next heartbeat. It knows its Centrals in order: it stays with the address that last worked; a lost
  * connection is retried there after the backoff; an address that refuses (or does not answer within
  * 5 s) sends it to the next one at once, and only a whole round of refusals makes it back off. The
- * backoff starts at 0.5 s, doubles up to 5 s, and starts over with any frame a Central sends.
+ * backoff starts at 0.5 s, doubles up to 5 s (each wait between half and all of its step), and starts
+ * over with any frame a Central sends.
  * Single-threaded: every method runs on the swarm's selector thread.
  */
 final class SimulatedMonitor implements FrameListener, SwarmSelector.Connection {
@@ -251,10 +252,11 @@ final class SimulatedMonitor implements FrameListener, SwarmSelector.Connection 
         dueNanos = System.nanoTime() + nextBackoff();
     }
 
+    /** As cp-agent's Backoff: each wait drawn between half and all of its step (equal jitter). */
     private long nextBackoff() {
-        long wait = backoffNanos;
+        long step = backoffNanos;
         backoffNanos = Math.min(backoffNanos * 2, BACKOFF_MAX_NANOS);
-        return wait;
+        return step / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(step - step / 2 + 1);
     }
 
     private void closeChannel() throws IOException {
