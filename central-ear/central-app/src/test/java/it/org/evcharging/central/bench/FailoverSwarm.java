@@ -40,6 +40,7 @@ public final class FailoverSwarm {
     private long connectFailuresAtMark;
     private long connectTimeoutsAtMark;
     private long refusalsAtMark;
+    private long markMillis;
 
     private FailoverSwarm(InetSocketAddress a, InetSocketAddress b, int perCentral, int heartbeatSeconds) throws IOException {
         swarm = new HeartbeatSwarm();
@@ -106,6 +107,7 @@ public final class FailoverSwarm {
                     connectFailuresAtMark = swarm.connectFailures();
                     connectTimeoutsAtMark = swarm.connectTimeouts();
                     refusalsAtMark = swarm.refusals();
+                    markMillis = System.currentTimeMillis();
                     say("MARKED");
                 }
                 case "AWAIT_MOVED" -> awaitMoved(Integer.parseInt(command[1]));
@@ -142,11 +144,12 @@ public final class FailoverSwarm {
     private void awaitMoved(int seconds) throws IOException {
         boolean moved = swarm.runUntil(() -> firstOnB.stream().allMatch(SimulatedMonitor::isRegisteredAway),
                 System.nanoTime() + seconds * 1_000_000_000L);
-        Predicate<SimulatedMonitor> away = SimulatedMonitor::isRegisteredAway;
+        // Only what happened since the mark (the kill): a Monitor that moved during the start-up storm is not the fail-over.
+        Predicate<SimulatedMonitor> away = m -> m.isRegisteredAway() && m.registeredAtMillis() >= markMillis;
         say("MOVED all=" + moved + " moved=" + firstOnB.stream().filter(away).count()
                 + " first_ms=" + firstOnB.stream().filter(away).mapToLong(SimulatedMonitor::registeredAtMillis).min().orElse(0)
                 + " last_ms=" + firstOnB.stream().filter(away).mapToLong(SimulatedMonitor::registeredAtMillis).max().orElse(0)
-                + " first_lost_ms=" + firstOnB.stream().mapToLong(SimulatedMonitor::lostAtMillis).filter(t -> t > 0).min().orElse(0)
+                + " first_lost_ms=" + firstOnB.stream().mapToLong(SimulatedMonitor::lostAtMillis).filter(t -> t >= markMillis).min().orElse(0)
                 + " last_lost_ms=" + firstOnB.stream().mapToLong(SimulatedMonitor::lostAtMillis).max().orElse(0)
                 + " lost_b=" + (linksLost(firstOnB) - lostOnBAtMark) + " lost_a=" + (linksLost(firstOnA) - lostOnAAtMark)
                 + " connect_failures=" + (swarm.connectFailures() - connectFailuresAtMark)
