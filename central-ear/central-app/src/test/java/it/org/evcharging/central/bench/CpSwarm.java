@@ -377,18 +377,10 @@ public final class CpSwarm {
 
         @Override
         public void read() throws IOException {
-            readBuffer.clear();
-            int n;
-            try {
-                n = channel.read(readBuffer);
-            } catch (IOException e) {
-                n = -1;
-            }
-            if (n < 0) {
+            if (!SwarmSelector.readAvailable(channel, readBuffer)) {
                 lost();
                 return;
             }
-            readBuffer.flip();
             decoder.feed(readBuffer, this);
         }
 

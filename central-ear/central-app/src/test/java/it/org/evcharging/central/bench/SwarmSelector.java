@@ -1,8 +1,10 @@
 package it.org.evcharging.central.bench;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 
 /** The one selector loop step of the benchmark swarms: every ready connection connects, reads, then flushes. */
 final class SwarmSelector {
@@ -20,6 +22,22 @@ final class SwarmSelector {
     }
 
     private SwarmSelector() {
+    }
+
+    /**
+     * Reads what the socket holds into {@code buffer}, flipped for decoding; false when the peer
+     * closed the connection or the read failed (the simulated client then treats its link as lost).
+     */
+    static boolean readAvailable(SocketChannel channel, ByteBuffer buffer) {
+        buffer.clear();
+        int n;
+        try {
+            n = channel.read(buffer);
+        } catch (IOException e) {
+            n = -1;
+        }
+        buffer.flip();
+        return n >= 0;
     }
 
     /** Waits up to {@code timeoutMs} (0: not at all) and serves every connection that is ready. */
