@@ -176,6 +176,11 @@ public class ChargingPointService {
         });
     }
 
+    /** As {@link #monitorConnected(CpId)} for many CPs, in one transaction: a take-over after a Central died. */
+    public void monitorsConnected(List<CpId> ids) {
+        ids.forEach(this::monitorConnected);
+    }
+
     /** The Engine is healthy again (recovery, or an ACTIVE/CHARGING status report). */
     public ChargingPoint engineRecovered(CpId id) {
         return update(id, ChargingPoint::engineRecovered);

@@ -49,6 +49,14 @@ public class CpLeases {
         return true;
     }
 
+    /**
+     * {@link #acquire} for many CPs in one transaction; returns those {@code central} holds after it.
+     * Fails as a whole when another Central wrote one of the rows at the same moment.
+     */
+    public List<CpId> acquireAll(List<CpId> ids, String central, Duration term) {
+        return ids.stream().filter(id -> acquire(id, central, term)).toList();
+    }
+
     /** Extends every lease {@code central} holds; returns the CPs it holds now. */
     public List<CpId> renew(String central, Duration term) {
         leases.renewAll(central, clock.millis() + term.toMillis());

@@ -62,6 +62,7 @@ public class Ownership {
      */
     private final Map<CpId, Queue<Kept>> kept = new ConcurrentHashMap<>();
     static final int MAX_KEPT_PER_CP = 100;
+    static final int TAKE_BATCH = 200;
     private String me;
     private long renewedAtNanos;
 
@@ -176,12 +177,7 @@ public class Ownership {
             return;
         }
         renewMine();
-        for (CpId waiting : links.linkedCps()) {
-            if (!held.contains(waiting)) {
-                tryToTake(waiting, true);
-                renewMineIfDue();
-            }
-        }
+        takeWaiting();
         for (CpId orphan : leases.expired()) {
             if (links.find(orphan).isPresent()) {
                 // Its Monitor waits here and the lease ran out during this tick: taken, not written DISCONNECTED.
@@ -245,11 +241,68 @@ public class Ownership {
         }
     }
 
+    /**
+     * The CPs whose Monitors wait here on standby, in batches of one transaction each: after a Central
+     * died thousands wait, and one transaction per CP made the survivor take them over for many seconds.
+     */
+    private void takeWaiting() {
+        List<CpId> waiting = links.linkedCps().stream().filter(id -> !held.contains(id)).toList();
+        for (int from = 0; from < waiting.size(); from += TAKE_BATCH) {
+            takeAll(waiting.subList(from, Math.min(waiting.size(), from + TAKE_BATCH)));
+            renewMineIfDue();
+        }
+    }
+
+    private void takeAll(List<CpId> batch) {
+        List<CpId> taken;
+        try {
+            taken = leases.acquireAll(batch, me, settings.leaseTerm());
+        } catch (RuntimeException raced) {
+            // Another Central wrote one of these rows at the same moment: one at a time, as a single link is.
+            LOG.log(Level.FINE, "A batch of " + batch.size() + " leases raced; taken one by one", raced);
+            batch.forEach(id -> tryToTake(id, true));
+            return;
+        }
+        List<CpId> fresh = taken.stream().filter(held::add).toList();
+        if (fresh.isEmpty()) {
+            return;
+        }
+        LOG.info(() -> fresh.size() + " CPs are held by this Central (" + me + ") now, " + fresh.get(0) + " first");
+        try {
+            chargingPoints.monitorsConnected(fresh.stream().filter(this::registeredHere).toList());
+            sessions.adoptAll(fresh);
+        } catch (RuntimeException conflict) {
+            // One CP changed meanwhile (its Monitor, the operator): each is written on its own.
+            LOG.log(Level.FINE, "Writing " + fresh.size() + " taken CPs at once failed; one by one", conflict);
+            fresh.forEach(this::writeTaken);
+        }
+        fresh.forEach(id -> {
+            sessions.monitorBack(id);
+            applyKept(id);
+        });
+    }
+
+    private void writeTaken(CpId id) {
+        try {
+            if (registeredHere(id)) {
+                chargingPoints.monitorConnected(id);
+            }
+            sessions.adopt(id, false);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "CP " + id + ": taken, but its state could not be written; its next report writes it", e);
+        }
+    }
+
+    /** Its Monitor registered on this Central's link (not one still waiting for the operator). */
+    private boolean registeredHere(CpId id) {
+        return links.find(id).filter(l -> l.pendingAuthMessageId() == null).isPresent();
+    }
+
     private void tryToTake(CpId id, boolean fromStandby) {
         try {
             if (leases.acquire(id, me, settings.leaseTerm()) && held.add(id)) {
                 LOG.info(() -> "CP " + id + " is held by this Central (" + me + ") now");
-                if (fromStandby && links.find(id).filter(l -> l.pendingAuthMessageId() == null).isPresent()) {
+                if (fromStandby && registeredHere(id)) {
                     // Its Monitor registered while another Central held it: the facts are written again here.
                     chargingPoints.monitorConnected(id);
                 }

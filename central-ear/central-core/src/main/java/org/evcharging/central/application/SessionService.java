@@ -5,13 +5,16 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 import org.evcharging.api.message.driver.ChargingStatusUpdate;
 import org.evcharging.api.message.session.ChargeCompletion;
@@ -280,15 +283,26 @@ public class SessionService {
      * Central died): it is followed as after a lost Monitor, until news or the grace.
      */
     public void adopt(CpId cpId, boolean presumedLost) {
-        store.unfinishedOn(cpId).filter(session -> running.get(session.id()).isEmpty()).ifPresent(session -> {
-            long now = nanoTime.getAsLong();
-            LiveSession live = LiveSession.of(session, now + settings.sessionStartTimeout().toNanos());
-            if (presumedLost) {
-                live.requestEnding(SessionEnding.MONITOR_LOST, now, settings.monitorLostGrace());
-            }
-            running.add(live);
-            LOG.info(() -> "Session " + session.id() + " at CP " + cpId + " is followed by this Central now");
-        });
+        store.unfinishedOn(cpId).ifPresent(session -> follow(session, presumedLost));
+    }
+
+    /** As {@link #adopt(CpId, boolean)} for many CPs this Central took at once (their Monitors are here), with one query. */
+    public void adoptAll(Collection<CpId> cpIds) {
+        Set<String> taken = cpIds.stream().map(CpId::value).collect(Collectors.toSet());
+        store.unfinished().stream().filter(session -> taken.contains(session.cpId())).forEach(session -> follow(session, false));
+    }
+
+    private void follow(ChargingSession session, boolean presumedLost) {
+        if (running.get(session.id()).isPresent()) {
+            return;
+        }
+        long now = nanoTime.getAsLong();
+        LiveSession live = LiveSession.of(session, now + settings.sessionStartTimeout().toNanos());
+        if (presumedLost) {
+            live.requestEnding(SessionEnding.MONITOR_LOST, now, settings.monitorLostGrace());
+        }
+        running.add(live);
+        LOG.info(() -> "Session " + session.id() + " at CP " + session.cpId() + " is followed by this Central now");
     }
 
     private static boolean presumedEnding(SessionEnding ending) {

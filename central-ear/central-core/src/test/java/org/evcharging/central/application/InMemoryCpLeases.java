@@ -15,6 +15,8 @@ final class InMemoryCpLeases implements CpLeaseRepository {
     private final Map<CpId, CpLease> rows = new ConcurrentHashMap<>();
     /** Runs at each row lookup: a test makes time pass there, as it does on a busy database. */
     Runnable eachLookup = () -> { };
+    /** Runs before a row is inserted: a test writes the same row there, as another Central racing for it would. */
+    java.util.function.Consumer<CpId> beforeAdd = id -> { };
 
     @Override
     public Optional<CpLease> find(CpId cpId) {
@@ -24,6 +26,7 @@ final class InMemoryCpLeases implements CpLeaseRepository {
 
     @Override
     public void add(CpLease lease) {
+        beforeAdd.accept(lease.cpId());
         if (rows.putIfAbsent(lease.cpId(), lease) != null) {
             throw new IllegalStateException("duplicate key " + lease.cpId());
         }

@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.evcharging.api.model.ChargingPointState;
 import org.evcharging.api.model.SessionEnding;
 import org.evcharging.central.domain.model.chargingpoint.CpId;
+import org.evcharging.central.domain.model.ownership.CpLease;
 import org.evcharging.central.domain.model.session.ChargingSession;
 import org.evcharging.central.domain.model.session.MeterReading;
 import org.evcharging.central.domain.shared.ConflictException;
@@ -129,6 +130,53 @@ class OwnershipTest {
 
         assertThat(b.ownership.heldHere(CP)).isTrue();
         assertThat(b.cp(CP.value()).state()).isEqualTo(ChargingPointState.ACTIVE);
+    }
+
+    @Test
+    void theSurvivorTakesHundredsOfWaitingCpsInBatchesWithTheirSessions() {
+        List<String> fromA = java.util.stream.IntStream.range(0, Ownership.TAKE_BATCH * 2 + 50)
+                .mapToObj(i -> "cp_m" + i).toList();
+        a.settings.newcomersPerMinutePerSource = fromA.size();
+        fromA.forEach(a::activeCp);
+        ChargingSession charging = a.charge("cp_m7", "driver_1");
+        b.credentials.putAll(a.credentials);
+        fromA.forEach(id -> b.connect(new FakeMonitorChannel("10.0.0.3:" + id), id));
+        b.advanceSeconds(4);
+
+        b.ownership.tick();
+
+        assertThat(fromA).allSatisfy(id -> assertThat(b.ownership.heldHere(CpId.of(id))).as(id).isTrue());
+        assertThat(fromA).filteredOn(id -> !id.equals("cp_m7"))
+                .allSatisfy(id -> assertThat(b.cp(id).state()).as(id).isEqualTo(ChargingPointState.ACTIVE));
+        assertThat(b.cp("cp_m7").state()).isEqualTo(ChargingPointState.CHARGING);
+        assertThat(b.running.onCp(CpId.of("cp_m7"))).as("b follows the session")
+                .hasValueSatisfying(live -> assertThat(live.id()).isEqualTo(charging.id()));
+    }
+
+    @Test
+    void aBatchThatRacesAnotherCentralForOneRowIsTakenOneByOne() {
+        List<String> waiting = List.of("cp_r1", "cp_r2", "cp_r3");
+        waiting.forEach(a::activeCp);
+        b.credentials.putAll(a.credentials);
+        waiting.forEach(id -> b.connect(new FakeMonitorChannel("10.0.0.3:" + id), id));
+        // a died and a third Central, c, reaped its leases; as b inserts cp_r2's row, c inserts it first.
+        b.advanceSeconds(4);
+        waiting.forEach(id -> b.leaseRepository.remove(b.leaseRepository.find(CpId.of(id)).orElseThrow()));
+        boolean[] raced = {false};
+        b.leaseRepository.beforeAdd = id -> {
+            if (id.value().equals("cp_r2") && !raced[0]) {
+                raced[0] = true;
+                b.leaseRepository.add(CpLease.first(id, "c/1", b.millis.get(), b.settings.leaseTerm()));
+            }
+        };
+
+        b.ownership.tick();
+
+        assertThat(raced[0]).isTrue();
+        assertThat(b.ownership.heldHere(CpId.of("cp_r1"))).isTrue();
+        assertThat(b.ownership.heldHere(CpId.of("cp_r3"))).isTrue();
+        assertThat(b.ownership.heldElsewhere(CpId.of("cp_r2"))).as("c won that row").contains("c/1");
+        assertThat(b.cp("cp_r3").state()).isEqualTo(ChargingPointState.ACTIVE);
     }
 
     @Test
