@@ -109,7 +109,9 @@ public final class RepeatingDriver {
                         readFor(chargeFor);
                         ask("stop", cpId, StopChargingRequest.of(sessionId, cpId, id()), Topics.DRIVER_STOP_REQUESTS);
                     }
-                    await(ChargeCompletion.class, ticket -> sessionId.equals(ticket.sessionId()), deadline);
+                    if (ticketsOf(sessionId) == 0) { // it may come before the stop's answer
+                        await(ChargeCompletion.class, ticket -> sessionId.equals(ticket.sessionId()), deadline);
+                    }
                 }
                 readFor(PAUSE);
             }
