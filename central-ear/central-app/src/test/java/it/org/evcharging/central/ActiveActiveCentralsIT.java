@@ -257,9 +257,7 @@ class ActiveActiveCentralsIT {
             try {
                 backWithin = restartOneAtATime(outages);
             } finally {
-                for (RepeatingDriver driver : drivers) {
-                    driver.finish();
-                }
+                RepeatingDriver.finishAll(drivers);
             }
             List<RepeatingDriver.Request> requests = drivers.stream().flatMap(d -> d.requests().stream()).toList();
             System.out.println(rollReport(requests, backWithin));

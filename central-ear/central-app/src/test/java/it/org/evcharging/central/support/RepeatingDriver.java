@@ -22,7 +22,7 @@ import org.evcharging.api.message.session.ChargeCompletion;
  * asks for a charge and waits for the answer; when accepted it either lets the car charge a while
  * and stops, or lets the CP end the supply; it waits for the ticket, pauses, and asks again. Each
  * request is kept with its answer (or none within the deadline) and every ticket is counted by
- * session. Runs on its own thread; read what it saw after {@link #finish()}.
+ * session. Runs on its own thread; read what it saw after {@link #finishAll}.
  */
 public final class RepeatingDriver {
 
@@ -76,9 +76,15 @@ public final class RepeatingDriver {
         return driver.id();
     }
 
-    /** Lets the charge in progress end (its ticket included), waits for stray tickets, and stops. */
-    public void finish() throws Exception {
-        finishing = true;
+    /** Each driver lets its charge in progress end (its ticket included), waits for stray tickets, and stops. */
+    public static void finishAll(List<RepeatingDriver> drivers) throws Exception {
+        drivers.forEach(driver -> driver.finishing = true);
+        for (RepeatingDriver driver : drivers) {
+            driver.awaitFinished();
+        }
+    }
+
+    private void awaitFinished() throws Exception {
         thread.join(deadline.multipliedBy(4).plus(chargeFor).plus(QUIET).toMillis());
         driver.close();
         if (thread.isAlive()) {
