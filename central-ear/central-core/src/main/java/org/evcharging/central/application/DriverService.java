@@ -55,11 +55,6 @@ public class DriverService {
         return store.openedBy(requestMessageId).isPresent();
     }
 
-    /** Whether the session exists and has not ended. */
-    public boolean isRunning(String sessionId) {
-        return sessionId != null && store.find(sessionId).filter(ChargingSession::isRunning).isPresent();
-    }
-
     /** The CP a session is on, if the session exists. */
     public java.util.Optional<String> cpOfSession(String sessionId) {
         return sessionId == null ? java.util.Optional.empty() : sessions.cpOf(sessionId).map(CpId::value);

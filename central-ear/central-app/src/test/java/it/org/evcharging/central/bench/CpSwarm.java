@@ -1,5 +1,7 @@
 package it.org.evcharging.central.bench;
 
+import it.org.evcharging.central.support.SimulatedSupply;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -58,6 +60,9 @@ import org.evcharging.api.protocol.FrameRejection;
  * chargeSeconds outFile
  */
 public final class CpSwarm {
+
+    /** The price every swarm CP registers with. */
+    private static final double PRICE = 0.30;
 
     private final InetSocketAddress target;
     private final int count;
@@ -124,7 +129,7 @@ public final class CpSwarm {
             cp.connect();
             cp.send(AuthRequest.of(cp.id));
             // A long interval while the swarm sets up: silent links are rightly closed by Central.
-            cp.send(RegisterRequest.of(cp.id, "Bench", 0.30, 3600));
+            cp.send(RegisterRequest.of(cp.id, "Bench", PRICE, 3600));
             if (i % 200 == 0) {
                 pump(0);
             }
@@ -172,7 +177,7 @@ public final class CpSwarm {
 
         // 4. Telemetry at saturation: hold the running sessions and flood Kafka with their readings.
         holdSessions = true;
-        List<Cp> charging = cps.stream().filter(cp -> cp.sessionId != null).toList();
+        List<Cp> charging = cps.stream().filter(cp -> cp.supply != null).toList();
         long blastCount = 0;
         long blastStartMs = System.currentTimeMillis();
         say("BLAST_START ms=" + blastStartMs + " sessions=" + charging.size());
@@ -232,13 +237,10 @@ public final class CpSwarm {
 
     private void blast(List<Cp> charging, int seconds) {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
-        long seq = 1_000_000;
         int i = 0;
         while (System.nanoTime() < end) {
             Cp cp = charging.get(i++ % charging.size());
-            seq++;
-            cp.energy += 0.001;
-            ChargingData data = ChargingData.of(cp.id, cp.sessionId, cp.driverId, cp.energy, cp.energy * 0.30, seq);
+            ChargingData data = cp.supply.meter(0.001);
             producer.send(new ProducerRecord<>(dataTopic, cp.id, MessageCodec.toBytes(data)));
             kafkaReadings.incrementAndGet();
         }
@@ -262,8 +264,8 @@ public final class CpSwarm {
                 cp.send(HeartbeatRequest.of(cp.id, 1));
                 next[i] += periodNanos;
                 // Metering rides on the same 1 s clock.
-                if (cp.sessionId != null && !holdSessions) {
-                    if (now - cp.chargingSince >= chargeSeconds * 1_000_000_000L) {
+                if (cp.supply != null && !holdSessions) {
+                    if (cp.supply.runningNanos() >= chargeSeconds * 1_000_000_000L) {
                         cp.complete();
                     } else {
                         cp.meter();
@@ -286,11 +288,7 @@ public final class CpSwarm {
         final FrameDecoder decoder = new FrameDecoder();
         SocketChannel channel;
         SelectionKey key;
-        String sessionId;
-        String driverId;
-        long chargingSince;
-        double energy;
-        long seq;
+        SimulatedSupply supply;
         boolean closed;
 
         Cp(String id) {
@@ -305,8 +303,7 @@ public final class CpSwarm {
         }
 
         void meter() throws IOException {
-            energy += 11.0 / 3600;
-            ChargingData data = ChargingData.of(id, sessionId, driverId, energy, energy * 0.30, ++seq);
+            ChargingData data = supply.meter(11.0 / 3600);
             byte[] json = MessageCodec.toBytes(data);
             send(json);
             socketReadings++;
@@ -314,15 +311,13 @@ public final class CpSwarm {
         }
 
         void complete() throws IOException {
-            ChargeCompletion done = ChargeCompletion.of(id, sessionId, driverId, energy, energy * 0.30,
-                    SessionEnding.UNPLUGGED);
+            ChargeCompletion done = supply.complete(SessionEnding.UNPLUGGED);
             byte[] json = MessageCodec.toBytes(done);
             send(json);
             producer.send(new ProducerRecord<>(completeTopic, id, json));
             completionsSent++;
-            starts.add("E " + sessionId + " " + epochMicros());
-            sessionId = null;
-            driverId = null;
+            starts.add("E " + supply.sessionId() + " " + epochMicros());
+            supply = null;
         }
 
         void send(WireMessage message) throws IOException {
@@ -393,10 +388,7 @@ public final class CpSwarm {
             if (message instanceof StartChargingCommand start) {
                 starts.add("S " + start.sessionId() + " " + epochMicros());
                 startsReceived++;
-                sessionId = start.sessionId();
-                driverId = start.driverId();
-                chargingSince = System.nanoTime();
-                energy = 0;
+                supply = new SimulatedSupply(id, start.sessionId(), start.driverId(), PRICE);
                 return;
             }
             if (!(message instanceof Response response)) {

@@ -111,6 +111,15 @@ public final class AdminApi {
         return json(registered).path("credential").asText();
     }
 
+    /** The operator registers {@code cpId} as a legacy CP: admitted by its id alone, no credential issued. */
+    public void registerLegacy(String cpId, String location, double pricePerKwh) throws IOException, InterruptedException {
+        HttpResponse<String> registered = postJson("registry/charging-points", "{\"id\": \"" + cpId
+                + "\", \"location\": \"" + location + "\", \"price_per_kwh\": " + pricePerKwh + ", \"legacy\": true}");
+        if (registered.statusCode() != 201) {
+            throw new AssertionError("registering " + cpId + ": " + registered.statusCode() + " " + registered.body());
+        }
+    }
+
     public HttpResponse<String> putJson(String path, String body) throws IOException, InterruptedException {
         return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)));
     }

@@ -3,6 +3,7 @@ package it.org.evcharging.central.support;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -81,6 +82,11 @@ public final class KafkaDriver implements AutoCloseable {
                 return type.cast(next);
             }
         }
+    }
+
+    /** The next message addressed to this driver, if one comes within {@code timeout}. */
+    public Optional<WireMessage> next(Duration timeout) throws InterruptedException {
+        return Optional.ofNullable(received.poll(timeout.toNanos(), TimeUnit.NANOSECONDS));
     }
 
     /** Everything received so far and not yet consumed by {@link #await}. */

@@ -21,7 +21,9 @@ import org.evcharging.central.domain.shared.DomainException;
 
 /**
  * Does here what another Central forwarded for a CP this one owns: as if it had arrived here. A late
- * command (kept while the CP's lease was on its way here) is skipped when the database shows it done.
+ * charge (kept while the CP's lease was on its way here) is skipped when the database shows it opened
+ * its session, answered then. A late stop is always answered: its Central may have stopped before
+ * applying it, and a session that ended meanwhile is refused with the reason, not left unanswered.
  */
 @ApplicationScoped
 public class CpCommandHandler implements CpCommandApplier {
@@ -50,9 +52,7 @@ public class CpCommandHandler implements CpCommandApplier {
                 case CHARGE -> driverRequest(command, ChargeRequest.class)
                         .filter(request -> !late || !drivers.alreadyOpened(request.messageId()))
                         .ifPresent(driverRequests::chargeHere);
-                case STOP_CHARGING -> driverRequest(command, StopChargingRequest.class)
-                        .filter(request -> !late || drivers.isRunning(request.sessionId()))
-                        .ifPresent(driverRequests::stopHere);
+                case STOP_CHARGING -> driverRequest(command, StopChargingRequest.class).ifPresent(driverRequests::stopHere);
                 case OPERATOR_STOP -> operator.stopHere(id);
                 case OPERATOR_RESUME -> operator.resumeHere(id);
                 case ADMIT -> operator.admitHere(id);
