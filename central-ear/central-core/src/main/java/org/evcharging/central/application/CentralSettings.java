@@ -62,4 +62,13 @@ public interface CentralSettings {
     default Duration leaseTerm() {
         return Duration.ofSeconds(3);
     }
+
+    /**
+     * How long a command for a CP held elsewhere is kept, to be applied here if the CP comes here:
+     * its addressee may stop (or die) before applying it, and the CP moves only once that Central's
+     * lease ran out after its process ended — an orderly stop alone can take several seconds.
+     */
+    default Duration commandsKept() {
+        return Duration.ofSeconds(60);
+    }
 }

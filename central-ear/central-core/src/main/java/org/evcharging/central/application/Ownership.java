@@ -57,8 +57,9 @@ public class Ownership {
 
     private final Set<CpId> held = ConcurrentHashMap.newKeySet();
     /**
-     * Commands for CPs held elsewhere, kept for two lease terms: when the holder died before applying
-     * them, the Central that takes the CP next applies them (a driver's request is never lost).
+     * Commands for CPs held elsewhere, kept for {@link CentralSettings#commandsKept()}: when the holder
+     * stopped or died before applying them, the Central that takes the CP next applies them (a driver's
+     * request is never lost); what the database shows done is skipped then.
      */
     private final Map<CpId, Queue<Kept>> kept = new ConcurrentHashMap<>();
     static final int MAX_KEPT_PER_CP = 100;
@@ -130,8 +131,8 @@ public class Ownership {
     }
 
     /**
-     * A command read from {@code cp_commands}: applied when it is this Central's; otherwise kept for
-     * two lease terms and applied as late if the CP's lease comes here meanwhile (its holder may have
+     * A command read from {@code cp_commands}: applied when it is this Central's; otherwise kept (see
+     * {@link CentralSettings#commandsKept()}) and applied as late if the CP's lease comes here meanwhile (its holder may have
      * died with the command unapplied: a driver's request must not be lost).
      */
     public void received(CpCommand command) {
@@ -212,7 +213,7 @@ public class Ownership {
     }
 
     private Duration keepFor() {
-        return settings.leaseTerm().multipliedBy(2);
+        return settings.commandsKept();
     }
 
     private void applyKept(CpId id) {

@@ -273,11 +273,30 @@ class OwnershipTest {
     }
 
     @Test
-    void aCommandIsKeptForTwoLeaseTermsOnly() {
+    void aCommandForACentralThatIsStoppingIsAppliedByTheNextHolderEvenAfterAnOrderlyStopOfSeconds() {
+        a.activeCp(CP.value());
+        b.credentials.putAll(a.credentials);
+        b.connect(new FakeMonitorChannel("10.0.0.2:50006"), CP.value()); // standby: a's lease runs
+        b.ownership.received(new CpCommand(CpCommand.Kind.CHARGE, CP.value(), a.ownership.me(), "c/1", "{}"));
+        // a is stopping: it renews its leases for another 6 s without applying the command, then ends.
+        for (int second = 2; second <= 6; second += 2) {
+            a.advanceSeconds(2);
+            a.ownership.tick();
+            b.ownership.tick();
+        }
+        b.advanceSeconds(4);
+        b.ownership.tick();
+
+        assertThat(b.ownership.heldHere(CP)).isTrue();
+        assertThat(appliedByB).containsExactly("charge late");
+    }
+
+    @Test
+    void aCommandIsKeptLongEnoughForAnOrderlyStopButNotForever() {
         a.activeCp(CP.value());
         b.ownership.received(new CpCommand(CpCommand.Kind.OPERATOR_STOP, CP.value(), a.ownership.me(), "c/1", null));
 
-        b.advanceSeconds(7);
+        b.advanceSeconds(b.settings.commandsKept.toSeconds() + 1);
         b.ownership.tick(); // a's lease is reaped; the command is too old to be anybody's now
         b.credentials.putAll(a.credentials);
         b.connect(new FakeMonitorChannel("10.0.0.2:50005"), CP.value());

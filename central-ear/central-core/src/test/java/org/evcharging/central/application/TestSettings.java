@@ -21,6 +21,7 @@ final class TestSettings implements CentralSettings {
     boolean clustered;
     String centralName = "central";
     Duration leaseTerm = Duration.ofSeconds(3);
+    Duration commandsKept = Duration.ofSeconds(60);
 
     @Override
     public boolean clustered() {
@@ -35,6 +36,11 @@ final class TestSettings implements CentralSettings {
     @Override
     public Duration leaseTerm() {
         return leaseTerm;
+    }
+
+    @Override
+    public Duration commandsKept() {
+        return commandsKept;
     }
 
     @Override

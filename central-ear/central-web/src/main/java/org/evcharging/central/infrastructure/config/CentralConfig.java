@@ -261,6 +261,10 @@ public class CentralConfig implements CentralSettings, DriverSignInSettings {
     @ConfigProperty(name = "cluster.tick.ms")
     long clusterTickMs;
 
+    @Inject
+    @ConfigProperty(name = "cluster.commands.keep.seconds")
+    long commandsKeepSeconds;
+
     @Override
     public boolean clustered() {
         return clustered;
@@ -289,6 +293,11 @@ public class CentralConfig implements CentralSettings, DriverSignInSettings {
     @Override
     public Duration leaseTerm() {
         return Duration.ofSeconds(leaseSeconds);
+    }
+
+    @Override
+    public Duration commandsKept() {
+        return Duration.ofSeconds(commandsKeepSeconds);
     }
 
     /** How often a clustered Central renews, takes and reaps leases: well inside the lease term. */
