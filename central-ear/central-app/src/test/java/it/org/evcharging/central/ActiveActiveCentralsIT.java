@@ -182,12 +182,7 @@ class ActiveActiveCentralsIT {
     @Order(3)
     void whenTheCentralHoldingAChargingCpIsKilledTheOtherHoldsItChargingWithin5sAndTheChargeEndsWithOneTicket() throws Exception {
         try (KafkaDriver driver = new KafkaDriver(kafka.bootstrapServers(), "driver_aa_failover")) {
-            ChargeRequest request = ChargeRequest.of(CP_ON_A, driver.id());
-            driver.send(Topics.DRIVER_CHARGE_REQUESTS, request);
-            Response accepted = driver.await(Response.class, r -> request.messageId().equals(r.messageId()), WAIT);
-            assertThat(accepted.status()).as(accepted.info()).isEqualTo("success");
-            String sessionId = accepted.sessionId();
-            await().atMost(WAIT).until(() -> energyOn(a.admin(), CP_ON_A) > 0);
+            String sessionId = chargeAndAwaitEnergy(driver, CP_ON_A);
             double beforeKill = energyOn(a.admin(), CP_ON_A);
 
             long killedAt = System.nanoTime();
@@ -306,12 +301,7 @@ class ActiveActiveCentralsIT {
         await().atMost(WAIT).until(() -> a.admin().stateOf(CP_ON_A).equals("ACTIVE"));
         int partition = partitionOf(CP_ON_A, Topics.CHARGING_SESSION_DATA);
         try (KafkaDriver driver = new KafkaDriver(kafka.bootstrapServers(), "driver_aa_broker_kill")) {
-            ChargeRequest request = ChargeRequest.of(CP_ON_A, driver.id());
-            driver.send(Topics.DRIVER_CHARGE_REQUESTS, request);
-            Response accepted = driver.await(Response.class, r -> request.messageId().equals(r.messageId()), WAIT);
-            assertThat(accepted.status()).as(accepted.info()).isEqualTo("success");
-            String sessionId = accepted.sessionId();
-            await().atMost(WAIT).until(() -> energyOn(a.admin(), CP_ON_A) > 0);
+            String sessionId = chargeAndAwaitEnergy(driver, CP_ON_A);
 
             KafkaBrokerProcess leader = kafka.leaderOf(Topics.CHARGING_SESSION_DATA, partition);
             double beforeKill = energyOn(a.admin(), CP_ON_A);
@@ -392,6 +382,16 @@ class ActiveActiveCentralsIT {
                 reasons, requests.size() - answerTimes.size(), answerTimes.stream().mapToLong(Duration::toMillis).max().orElse(0),
                 answerTimes.stream().filter(t -> t.compareTo(DRIVER_PATIENCE) > 0).count(), DRIVER_PATIENCE.toSeconds(),
                 backWithin.toMillis());
+    }
+
+    /** The driver's charge at the CP is accepted and Central sees energy flow; returns the session id. */
+    private static String chargeAndAwaitEnergy(KafkaDriver driver, String cpId) throws Exception {
+        ChargeRequest request = ChargeRequest.of(cpId, driver.id());
+        driver.send(Topics.DRIVER_CHARGE_REQUESTS, request);
+        Response accepted = driver.await(Response.class, r -> request.messageId().equals(r.messageId()), WAIT);
+        assertThat(accepted.status()).as(accepted.info()).isEqualTo("success");
+        await().atMost(WAIT).until(() -> energyOn(a.admin(), cpId) > 0);
+        return accepted.sessionId();
     }
 
     /** "central-x STATE" for the CP as {@code api} shows it (the holder's name without its per-start suffix). */
