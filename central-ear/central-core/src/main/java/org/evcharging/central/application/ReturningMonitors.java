@@ -32,10 +32,13 @@ public class ReturningMonitors {
 
     private final Set<String> awaited = new HashSet<>();
     private long deadlineNanos;
+    /** Nobody is awaited (any more): charge requests and CP changes pass without taking the lock. */
+    private volatile boolean settled = true;
 
     /** The Monitors of these CPs were linked when Central stopped: they are expected back from now on. */
     public synchronized void expect(Collection<String> cpIds) {
         awaited.addAll(cpIds);
+        settled = awaited.isEmpty();
         deadlineNanos = nanoTime.getAsLong() + settings.monitorReturnWindow().toNanos();
         if (!awaited.isEmpty()) {
             LOG.info(() -> "Charge requests wait up to " + settings.monitorReturnWindow().toSeconds() + " s for the Monitors of "
@@ -44,7 +47,7 @@ public class ReturningMonitors {
     }
 
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChargingPointChanged change) {
-        if (change.state() != ChargingPointState.DISCONNECTED) {
+        if (!settled && change.state() != ChargingPointState.DISCONNECTED) {
             back(change.cpId());
         }
     }
@@ -59,7 +62,11 @@ public class ReturningMonitors {
      * Returns once every expected Monitor is back or the window has passed; from then on nobody is
      * awaited any more. Returns the CPs that did not come back in time.
      */
-    public synchronized Set<String> awaitReturns() throws InterruptedException {
+    public Set<String> awaitReturns() throws InterruptedException {
+        return settled ? Set.of() : awaitReturnsOnce();
+    }
+
+    private synchronized Set<String> awaitReturnsOnce() throws InterruptedException {
         long left;
         while (!awaited.isEmpty() && (left = deadlineNanos - nanoTime.getAsLong()) > 0) {
             TimeUnit.NANOSECONDS.timedWait(this, left);
@@ -70,6 +77,7 @@ public class ReturningMonitors {
                     + "; charge requests are answered now");
         }
         awaited.clear();
+        settled = true;
         return missing;
     }
 }
