@@ -4,16 +4,13 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -56,13 +53,8 @@ public class Ownership {
     LongSupplier nanoTime = System::nanoTime;
 
     private final Set<CpId> held = ConcurrentHashMap.newKeySet();
-    /**
-     * Commands for CPs held elsewhere, kept for {@link CentralSettings#commandsKept()}: when the holder
-     * stopped or died before applying them, the Central that takes the CP next applies them (a driver's
-     * request is never lost); what the database shows done is skipped then.
-     */
-    private final Map<CpId, Queue<Kept>> kept = new ConcurrentHashMap<>();
-    static final int MAX_KEPT_PER_CP = 100;
+    /** Commands for CPs held elsewhere, applied here (what the database shows done is skipped) if the CP comes here. */
+    private final KeptCommands kept = new KeptCommands();
     static final int TAKE_BATCH = 200;
     private String me;
     private long renewedAtNanos;
@@ -140,10 +132,7 @@ public class Ownership {
             applier.apply(command, false);
             return;
         }
-        Queue<Kept> queue = kept.computeIfAbsent(CpId.of(command.cpId()), k -> new ConcurrentLinkedQueue<>());
-        if (queue.size() < MAX_KEPT_PER_CP) {
-            queue.add(new Kept(command, nanoTime.getAsLong()));
-        }
+        kept.keep(command, nanoTime.getAsLong());
     }
 
     /** A Monitor connected here for the CP: its lease is taken now if free, else at a later {@link #tick()}. */
@@ -188,13 +177,7 @@ public class Ownership {
             }
             renewMineIfDue();
         }
-        long now = nanoTime.getAsLong();
-        kept.forEach((id, queue) -> {
-            queue.removeIf(k -> k.isOlderThan(now, keepFor()));
-            if (queue.isEmpty()) {
-                kept.remove(id, queue);
-            }
-        });
+        kept.forgetOlderThan(settings.commandsKept(), nanoTime.getAsLong());
     }
 
     private void renewMine() {
@@ -212,33 +195,15 @@ public class Ownership {
         }
     }
 
-    private Duration keepFor() {
-        return settings.commandsKept();
-    }
-
     private void applyKept(CpId id) {
-        Queue<Kept> queue = kept.remove(id);
-        if (queue == null) {
-            return;
-        }
-        long now = nanoTime.getAsLong();
-        for (Kept k : queue) {
-            if (!k.isOlderThan(now, keepFor())) {
-                LOG.info(() -> "CP " + id + ": " + k.command().kind().wire() + " sent to " + k.command().target()
-                        + " before the CP came here is applied here");
-                try {
-                    applier.apply(k.command(), true);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "CP " + id + ": a kept " + k.command().kind().wire() + " failed", e);
-                }
+        for (CpCommand command : kept.takeFor(id, nanoTime.getAsLong(), settings.commandsKept())) {
+            LOG.info(() -> "CP " + id + ": " + command.kind().wire() + " sent to " + command.target()
+                    + " before the CP came here is applied here");
+            try {
+                applier.apply(command, true);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "CP " + id + ": a kept " + command.kind().wire() + " failed", e);
             }
-        }
-    }
-
-    private record Kept(CpCommand command, long atNanos) {
-
-        boolean isOlderThan(long nowNanos, Duration age) {
-            return nowNanos - atNanos > age.toNanos();
         }
     }
 
