@@ -42,6 +42,9 @@ public class Ownership {
     SessionService sessions;
 
     @Inject
+    AdoptedSessions adopted;
+
+    @Inject
     ChargingPointService chargingPoints;
 
     @Inject
@@ -236,7 +239,7 @@ public class Ownership {
         LOG.info(() -> fresh.size() + " CPs are held by this Central (" + me + ") now, " + fresh.get(0) + " first");
         try {
             chargingPoints.monitorsConnected(fresh.stream().filter(this::registeredHere).toList());
-            sessions.adoptAll(fresh);
+            adopted.adoptAll(fresh);
         } catch (RuntimeException conflict) {
             // One CP changed meanwhile (its Monitor, the operator): each is written on its own.
             LOG.log(Level.FINE, "Writing " + fresh.size() + " taken CPs at once failed; one by one", conflict);
@@ -253,7 +256,7 @@ public class Ownership {
             if (registeredHere(id)) {
                 chargingPoints.monitorConnected(id);
             }
-            sessions.adopt(id, false);
+            adopted.adopt(id, false);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "CP " + id + ": taken, but its state could not be written; its next report writes it", e);
         }
@@ -272,7 +275,7 @@ public class Ownership {
                     // Its Monitor registered while another Central held it: the facts are written again here.
                     chargingPoints.monitorConnected(id);
                 }
-                sessions.adopt(id, false);
+                adopted.adopt(id, false);
                 sessions.monitorBack(id);
                 applyKept(id);
             }
@@ -286,7 +289,7 @@ public class Ownership {
         try {
             if (!held.contains(id) && leases.reap(id)) {
                 LOG.warning(() -> "CP " + id + ": its Central stopped renewing the lease; DISCONNECTED until its Monitor connects again");
-                sessions.adopt(id, true);
+                adopted.adopt(id, true);
             }
         } catch (RuntimeException raced) {
             LOG.log(Level.FINE, "CP " + id + ": not reaped this time", raced);

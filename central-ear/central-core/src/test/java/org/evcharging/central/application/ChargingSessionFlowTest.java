@@ -226,7 +226,7 @@ class ChargingSessionFlowTest {
         central.sessions.flushReadings();
 
         CoreFixture restarted = central.restarted();
-        assertThat(restarted.sessions.resumeAfterRestart()).isEqualTo(1);
+        assertThat(restarted.adopted.resumeAfterRestart()).isEqualTo(1);
         assertThat(restarted.cp("cp_001").state()).isEqualTo(ChargingPointState.DISCONNECTED);
         restarted.connect(new FakeMonitorChannel("10.0.0.2:50001"), "cp_001");
 

@@ -86,6 +86,7 @@ final class CoreFixture {
     final CpLeases leases = new CpLeases();
     final Ownership ownership = new Ownership();
     final ReturningMonitors returning = new ReturningMonitors();
+    final AdoptedSessions adopted = new AdoptedSessions();
 
     CoreFixture() {
         this(new InMemoryChargingPoints(), new InMemoryChargingSessions(), new InMemoryCpLeases(),
@@ -142,7 +143,13 @@ final class CoreFixture {
         sessions.settings = settings;
         sessions.notices = notices;
         sessions.nanoTime = nanos::get;
-        sessions.returning = returning;
+        adopted.store = store;
+        adopted.running = running;
+        adopted.settings = settings;
+        adopted.ownership = ownership;
+        adopted.returning = returning;
+        adopted.nanoTime = nanos::get;
+        ownership.adopted = adopted;
         returning.settings = settings;
         returning.nanoTime = nanos::get;
 

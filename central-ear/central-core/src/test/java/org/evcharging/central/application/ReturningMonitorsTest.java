@@ -19,7 +19,7 @@ class ReturningMonitorsTest {
     void aQueuedRequestWaitsForTheMonitorLinkedBeforeTheRestartAndIsThenAccepted() throws Exception {
         central.activeCp("cp_001");
         CoreFixture restarted = central.restarted();
-        restarted.sessions.resumeAfterRestart();
+        restarted.adopted.resumeAfterRestart();
         assertThat(restarted.cp("cp_001").state()).isEqualTo(ChargingPointState.DISCONNECTED);
 
         CompletableFuture<Set<String>> queuedRequest = waitingFor(restarted);
@@ -37,7 +37,7 @@ class ReturningMonitorsTest {
         central.activeCp("cp_001");
         central.activeCp("cp_002");
         CoreFixture restarted = central.restarted();
-        restarted.sessions.resumeAfterRestart();
+        restarted.adopted.resumeAfterRestart();
         restarted.connect(new FakeMonitorChannel("10.0.0.2:50002"), "cp_002");
 
         restarted.advanceSeconds(restarted.settings.monitorReturnWindow.toSeconds());
@@ -52,7 +52,7 @@ class ReturningMonitorsTest {
         central.reports.linkLost(monitor, "socket closed");
         assertThat(central.cp("cp_001").state()).isEqualTo(ChargingPointState.DISCONNECTED);
         CoreFixture restarted = central.restarted();
-        restarted.sessions.resumeAfterRestart();
+        restarted.adopted.resumeAfterRestart();
 
         assertThat(awaitReturns(restarted)).isEmpty();
     }
@@ -66,7 +66,7 @@ class ReturningMonitorsTest {
         restarted.settings.centralName = "a";
         restarted.ownership.name();
         restarted.advanceSeconds(restarted.settings.leaseTerm().toSeconds() + 1); // its old lease has expired
-        restarted.sessions.resumeAfterRestart();
+        restarted.adopted.resumeAfterRestart();
 
         assertThat(awaitReturns(restarted)).isEmpty();
     }

@@ -146,8 +146,8 @@ class SessionEndingsTest {
         central.sessions.reading(session.id(), MeterReading.of(0.3, 0.09)); // lost with Central's memory
 
         CoreFixture restarted = central.restarted();
-        assertThat(restarted.sessions.resumeAfterRestart()).isEqualTo(1);
-        assertThat(restarted.sessions.resumeAfterRestart()).isEqualTo(1);
+        assertThat(restarted.adopted.resumeAfterRestart()).isEqualTo(1);
+        assertThat(restarted.adopted.resumeAfterRestart()).isEqualTo(1);
         assertThat(restarted.running.size()).isEqualTo(1);
 
         restarted.advanceSeconds(180);
@@ -237,7 +237,7 @@ class SessionEndingsTest {
         central.sessions.flushReadings();
 
         CoreFixture restarted = central.restarted();
-        restarted.sessions.resumeAfterRestart();
+        restarted.adopted.resumeAfterRestart();
         restarted.connect(new FakeMonitorChannel("10.0.0.2:50001"), "cp_001");
         for (int i = 2; i <= 4; i++) {
             restarted.advanceSeconds(60);
@@ -258,7 +258,7 @@ class SessionEndingsTest {
         central.sessions.reading(session.id(), MeterReading.of(0.1, 0.03));
 
         CoreFixture restarted = central.restarted();
-        restarted.sessions.resumeAfterRestart();
+        restarted.adopted.resumeAfterRestart();
         restarted.connect(new FakeMonitorChannel("10.0.0.2:50001"), "cp_001");
         restarted.driverService.stop(session.id(), "driver_1");
         restarted.sessions.completion(session.id(), MeterReading.of(0.2, 0.06), Optional.of(SessionEnding.UNPLUGGED));

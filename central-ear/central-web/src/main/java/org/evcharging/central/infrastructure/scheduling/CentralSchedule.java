@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.evcharging.central.application.AdoptedSessions;
 import org.evcharging.central.application.MonitorLink;
 import org.evcharging.central.application.MonitorLinks;
 import org.evcharging.central.application.Ownership;
@@ -52,6 +53,9 @@ public class CentralSchedule {
     SessionService sessions;
 
     @Inject
+    AdoptedSessions adopted;
+
+    @Inject
     MonitorLinks links;
 
     @Inject
@@ -63,7 +67,7 @@ public class CentralSchedule {
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
 
     void load(@Observes @Priority(50) Startup event) {
-        sessions.resumeAfterRestart();
+        adopted.resumeAfterRestart();
     }
 
     void start(@Observes @Priority(60) Startup event) {
