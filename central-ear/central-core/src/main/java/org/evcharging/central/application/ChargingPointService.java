@@ -56,10 +56,14 @@ public class ChargingPointService {
 
     /**
      * Its Monitor registers. A CP never authorized cannot register (quirk 10.12); it is recorded as
-     * pending so the operator sees it. Returns true for the CP's very first registration.
+     * pending so the operator sees it. A CP that has a credential registers only on a connection
+     * that presented it ({@code credentialProven}). Returns true for the CP's very first registration.
      */
-    public boolean register(CpId id, String location, BigDecimal pricePerKwh, String source) {
+    public boolean register(CpId id, String location, BigDecimal pricePerKwh, String source, boolean credentialProven) {
         ChargingPoint cp = repository.find(id).orElseGet(() -> newcomer(id, source));
+        if (cp.isAuthorized() && !cp.isLegacy() && !credentialProven) {
+            throw new ConflictException("Charging point " + id + " must authenticate with its credential on this connection first");
+        }
         boolean first = cp.register(location, pricePerKwh, clock.millis());
         changed(cp);
         return first;

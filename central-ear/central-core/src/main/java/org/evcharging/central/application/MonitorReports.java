@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 import org.evcharging.api.model.ChargingPointState;
@@ -54,6 +53,9 @@ public class MonitorReports {
     @Inject
     Ownership ownership;
 
+    @Inject
+    GroupCommit commits;
+
     LongSupplier nanoTime = System::nanoTime;
 
     /** Any message from a linked Monitor proves it is alive, not only heartbeats. */
@@ -72,7 +74,21 @@ public class MonitorReports {
      * connection is not linked, so the CP's current link, if any, goes on untouched.
      */
     public boolean authenticate(MonitorChannel channel, CpId id, String credential, String authMessageId) {
-        ChargingPoint cp = newcomerOrRefuse(channel, id, "monitor.auth", () -> chargingPoints.knownOrNewcomer(id, source(channel)));
+        return admit(channel, id, credential, authMessageId).isPresent();
+    }
+
+    /**
+     * {@link #authenticate(MonitorChannel, CpId, String, String)}, returning the CP as it was admitted
+     * (empty while it waits), so what the answer carries needs no second look-up.
+     */
+    public Optional<ChargingPoint> admit(MonitorChannel channel, CpId id, String credential, String authMessageId) {
+        ChargingPoint cp;
+        try {
+            cp = commits.run(() -> chargingPoints.knownOrNewcomer(id, source(channel)));
+        } catch (ConflictException newcomerRefused) {
+            // Only a newcomer can be refused here: known CPs are returned as they are.
+            throw refused(channel, id, "monitor.auth", newcomerRefused.getMessage());
+        }
         // The slow hash runs here, once per connection; heartbeats only look up the link.
         Admission admission = cp.isAuthorized() && channel.isAdmittedFor(id)
                 ? Admission.BY_CONNECTION : Admission.of(cp, credential, hasher::matches);
@@ -80,14 +96,14 @@ public class MonitorReports {
             // Bound to the newest connection, so the approval reaches a Monitor that reconnected (quirk 10.16).
             bind(channel, id, null).pendingAuthMessageId(authMessageId);
             LOG.info(() -> "CP " + id + " waits for an operator's authorization (" + channel.id() + ")");
-            return false;
+            return Optional.empty();
         }
         if (!admission.isAdmitted()) {
             throw refused(channel, id, "monitor.auth", admission.refusal(id));
         }
         channel.admittedFor(id);
         bind(channel, id, null);
-        return true;
+        return Optional.of(cp);
     }
 
     /**
@@ -98,24 +114,33 @@ public class MonitorReports {
                             Integer heartbeatSeconds, String messageId) {
         int heartbeat = heartbeatSeconds(heartbeatSeconds).orElse(settings.defaultHeartbeatSeconds());
         BigDecimal price = price(pricePerKwh);
-        chargingPoints.find(id).filter(cp -> cp.isAuthorized() && !cp.isLegacy() && !channel.isAdmittedFor(id))
-                .ifPresent(cp -> {
-                    throw refused(channel, id, "monitor.register", "Charging point " + id
-                            + " must authenticate with its credential on this connection first");
-                });
+        boolean first;
         try {
-            boolean first = newcomerOrRefuse(channel, id, "monitor.register",
-                    () -> chargingPoints.register(id, location, price, source(channel)));
-            bind(channel, id, heartbeat);
-            sessions.monitorBack(id);
-            LOG.info(() -> "CP " + id + " registered from " + channel.id());
-            return first;
-        } catch (ConflictException notAuthorized) {
-            if (chargingPoints.find(id).filter(cp -> !cp.isAuthorized()).isPresent()) {
-                bind(channel, id, heartbeat).pendingAuthMessageId(messageId);
-            }
-            throw notAuthorized;
+            // One look-up, one write, shared with the Monitors registering at the same time (a restart, a fail-over).
+            boolean proven = channel.isAdmittedFor(id);
+            first = commits.run(() -> chargingPoints.register(id, location, price, source(channel), proven));
+        } catch (ConflictException refusal) {
+            throw registrationRefused(channel, id, heartbeat, messageId, refusal);
         }
+        bind(channel, id, heartbeat);
+        sessions.monitorBack(id);
+        LOG.info(() -> "CP " + id + " registered from " + channel.id());
+        return first;
+    }
+
+    /**
+     * Why a registration was refused, read only on this rare path: a CP not yet authorized waits on
+     * this connection for the operator; an unknown CP turned away as a newcomer, or a CP with a
+     * credential that did not present it on this connection, is a security refusal (audited).
+     */
+    private ConflictException registrationRefused(MonitorChannel channel, CpId id, int heartbeat, String messageId,
+                                                  ConflictException refusal) {
+        Optional<ChargingPoint> cp = chargingPoints.find(id);
+        if (cp.isPresent() && !cp.get().isAuthorized()) {
+            bind(channel, id, heartbeat).pendingAuthMessageId(messageId);
+            return refusal;
+        }
+        return refused(channel, id, "monitor.register", refusal.getMessage());
     }
 
     public Heartbeat heartbeat(MonitorChannel channel, CpId id, Integer announcedSeconds) {
@@ -186,19 +211,6 @@ public class MonitorReports {
         boolean registered = ownLink(channel).filter(l -> l.cpId().equals(id) && l.pendingAuthMessageId() == null).isPresent();
         if (!registered) {
             throw refused(channel, id, "monitor.report", "Charging point " + id + " is not registered on this connection");
-        }
-    }
-
-    /** Runs {@code join}, which may create a newcomer; a refusal of the newcomer (flood) is audited. */
-    private <T> T newcomerOrRefuse(MonitorChannel channel, CpId id, String action, Supplier<T> join) {
-        boolean known = chargingPoints.find(id).isPresent();
-        try {
-            return join.get();
-        } catch (ConflictException refusal) {
-            if (!known && chargingPoints.find(id).isEmpty()) {
-                throw refused(channel, id, action, refusal.getMessage());
-            }
-            throw refusal;
         }
     }
 

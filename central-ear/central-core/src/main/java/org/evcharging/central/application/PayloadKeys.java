@@ -46,18 +46,20 @@ public class PayloadKeys {
     @Inject
     RunningSessions running;
 
+    /** As {@link #forAdmitted(MonitorChannel, ChargingPoint)}, reading the CP first (an operator's approval). */
+    public Optional<Key> forAdmitted(MonitorChannel channel, CpId id) {
+        return forAdmitted(channel, chargingPoints.get(id));
+    }
+
     /**
      * The key for a connection just admitted for {@code id} (by its credential, or by the operator's
      * approval while it waited): the one the CP holds, or a new one if it
      * holds none (first time, or revoked). Empty for a legacy CP (admitted by id alone, it must not
      * learn a key) and for a connection not admitted.
      */
-    public Optional<Key> forAdmitted(MonitorChannel channel, CpId id) {
-        if (!channel.isAdmittedFor(id)) {
-            return Optional.empty();
-        }
-        ChargingPoint cp = chargingPoints.get(id);
-        if (!cp.mustSignRecords()) {
+    public Optional<Key> forAdmitted(MonitorChannel channel, ChargingPoint cp) {
+        CpId id = cp.id();
+        if (!channel.isAdmittedFor(id) || !cp.mustSignRecords()) {
             return Optional.empty();
         }
         Optional<Key> held = cp.payloadKey();

@@ -87,6 +87,7 @@ final class CoreFixture {
     final Ownership ownership = new Ownership();
     final ReturningMonitors returning = new ReturningMonitors();
     final AdoptedSessions adopted = new AdoptedSessions();
+    final GroupCommit commits = new GroupCommit();
 
     CoreFixture() {
         this(new InMemoryChargingPoints(), new InMemoryChargingSessions(), new InMemoryCpLeases(),
@@ -160,6 +161,8 @@ final class CoreFixture {
         reports.nanoTime = nanos::get;
         reports.hasher = hasher;
         reports.audit = audit;
+        reports.commits = commits;
+        commits.transactions = new Transactions();
 
         payloadKeys.chargingPoints = chargingPoints;
         payloadKeys.sessions = sessions;

@@ -15,15 +15,22 @@ import org.evcharging.central.domain.shared.NotFoundException;
 final class InMemoryChargingPoints implements ChargingPointRepository {
 
     private final Map<String, ChargingPoint> byId = new TreeMap<>();
+    private int reads;
 
     @Override
     public synchronized Optional<ChargingPoint> find(CpId id) {
+        reads++;
         return Optional.ofNullable(byId.get(id.value()));
     }
 
     @Override
     public ChargingPoint get(CpId id) {
         return find(id).orElseThrow(() -> new NotFoundException("Charging point " + id + " not registered"));
+    }
+
+    /** How often a CP was looked up by id: on the database, each one is a query, most a transaction. */
+    synchronized int reads() {
+        return reads;
     }
 
     @Override

@@ -60,6 +60,21 @@ class MonitorReportsTest {
     }
 
     @Test
+    void aKnownCpAuthenticatesAndRegistersWithOneLookUpOfItsRecordEach() {
+        central.activeCp("cp_001");
+        FakeMonitorChannel again = new FakeMonitorChannel("10.0.0.2:40002");
+        int before = central.chargingPointRepository.reads();
+
+        central.reports.authenticate(again, CP, central.credentials.get("cp_001"), "auth-2");
+        assertThat(central.chargingPointRepository.reads() - before).isEqualTo(1);
+        register(again, 5);
+
+        // Thousands of Monitors register at once after a restart or a fail-over: each look-up is a database round trip.
+        assertThat(central.chargingPointRepository.reads() - before).isEqualTo(2);
+        assertThat(central.cp("cp_001").state()).isEqualTo(ChargingPointState.ACTIVE);
+    }
+
+    @Test
     void anAuthorizedCpAuthenticatesWithoutWaiting() {
         central.activeCp("cp_001");
         FakeMonitorChannel again = new FakeMonitorChannel("10.0.0.2:40002");

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import org.evcharging.api.message.MessageType;
 import org.evcharging.api.message.Response;
@@ -37,12 +38,13 @@ class ChargingPointMessages {
 
     WireMessage authenticate(MonitorConnectionHandler connection, AuthRequest auth) {
         CpId id = CpId.of(auth.id());
-        if (!reports.authenticate(connection, id, auth.credential(), auth.messageId())) {
+        Optional<ChargingPoint> cp = reports.admit(connection, id, auth.credential(), auth.messageId());
+        if (cp.isEmpty()) {
             return AuthResponse.pending(auth.messageId(), id.value());
         }
         AuthResponse admitted = AuthResponse.alreadyRegistered(auth.messageId(), id.value());
         // The Engine's Kafka records are signed with this key; a legacy CP gets none (TLS protects it when on).
-        return payloadKeys.forAdmitted(connection, id).map(admitted::withPayloadKey).orElse(admitted);
+        return payloadKeys.forAdmitted(connection, cp.get()).map(admitted::withPayloadKey).orElse(admitted);
     }
 
     WireMessage register(MonitorConnectionHandler connection, RegisterRequest register) {
