@@ -60,6 +60,24 @@ final class ClientSettings {
         return config;
     }
 
+    /**
+     * A member of consumer group {@code groupId} that commits itself, after handling what it polled:
+     * a record is never skipped, at worst handled twice after a crash.
+     */
+    static Properties grouped(String bootstrapServers, String clientId, String groupId, int maxPollRecords) {
+        Properties config = common(bootstrapServers, clientId);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        // A member that died is replaced within seconds, as with the connector's channels.
+        config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6_000);
+        config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2_000);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        return config;
+    }
+
     static Properties admin(String bootstrapServers, String clientId, Duration requestTimeout) {
         Properties config = common(bootstrapServers, clientId);
         int timeoutMs = (int) requestTimeout.toMillis();

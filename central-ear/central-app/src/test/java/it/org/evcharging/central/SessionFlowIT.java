@@ -172,6 +172,37 @@ class SessionFlowIT {
     }
 
     @Test
+    void aBurstOfReadingsOnKafkaEndsAtItsLatestAndTheDriverNeverSeesTheMeterGoBack() throws Exception {
+        String cpId = "cp_burst_" + NEXT.incrementAndGet();
+        try (FakeMonitor cp = activeCp(cpId); KafkaDriver driver = driver("driver_burst")) {
+            String driverId = driver.id();
+            String sessionId = requestCharge(driver, driverId, cpId).sessionId();
+            cp.await(StartChargingCommand.class);
+            // The Engine lost Kafka for 100 s and sends what it kept at once; its Monitor link stayed quiet.
+            List<String> backlog = new java.util.ArrayList<>();
+            for (int n = 1; n <= 100; n++) {
+                ChargingData data = ChargingData.of(cpId, sessionId, driverId, n * 0.01, Math.round(n * 0.01 * 0.25 * 100) / 100.0, n);
+                backlog.add(org.evcharging.api.security.PayloadSignature.sign(
+                        org.evcharging.api.message.MessageCodec.toJson(data), KEYS.get(cpId)));
+            }
+            engineKafka.sendRawBurst(Topics.CHARGING_SESSION_DATA, backlog);
+
+            List<Double> seen = new java.util.ArrayList<>();
+            while (seen.isEmpty() || seen.get(seen.size() - 1) < 1.0) {
+                WireMessage next = driver.next(WAIT).orElseThrow(() -> new AssertionError("no update reached 1.0 kWh; saw " + seen));
+                if (next instanceof ChargingStatusUpdate update) {
+                    seen.add(update.energyConsumedKwh());
+                }
+            }
+            assertThat(seen).isSortedAccordingTo(java.util.Comparator.naturalOrder()).doesNotHaveDuplicates();
+            cp.call(ChargeCompletion.of(cpId, sessionId, driverId, 1.0, 0.25, SessionEnding.UNPLUGGED), Response.class);
+            ChargeCompletion ticket = driver.await(ChargeCompletion.class, t -> sessionId.equals(t.sessionId()), WAIT);
+            assertThat(ticket.energyConsumedKwh()).isEqualTo(1.0);
+            assertThat(driver.drain()).filteredOn(ChargingStatusUpdate.class::isInstance).as("updates after the last reading").isEmpty();
+        }
+    }
+
+    @Test
     void refusedRequestsSayWhy() throws Exception {
         String cpId = "cp_busy_" + NEXT.incrementAndGet();
         try (FakeMonitor cp = activeCp(cpId); KafkaDriver first = driver("driver_first"); KafkaDriver second = driver("driver_second")) {

@@ -70,6 +70,17 @@ public final class KafkaDriver implements AutoCloseable {
         producer.send(new ProducerRecord<>(topic, driverId, value)).get(10, TimeUnit.SECONDS);
     }
 
+    /** Sends {@code values} back to back (a burst, as a CP sends the backlog it kept while Kafka was away), then waits for all. */
+    public void sendRawBurst(String topic, List<String> values) throws Exception {
+        List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+        for (String value : values) {
+            sent.add(producer.send(new ProducerRecord<>(topic, driverId, value)));
+        }
+        for (java.util.concurrent.Future<?> done : sent) {
+            done.get(10, TimeUnit.SECONDS);
+        }
+    }
+
     public <T extends WireMessage> T await(Class<T> type, Predicate<T> test, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {

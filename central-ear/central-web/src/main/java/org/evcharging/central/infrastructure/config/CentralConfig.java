@@ -112,6 +112,10 @@ public class CentralConfig implements CentralSettings, DriverSignInSettings {
     long telemetryFlushMs;
 
     @Inject
+    @ConfigProperty(name = "telemetry.batch.records")
+    int telemetryBatchRecords;
+
+    @Inject
     @ConfigProperty(name = "broker.address")
     String brokerAddress;
 
@@ -219,6 +223,11 @@ public class CentralConfig implements CentralSettings, DriverSignInSettings {
     /** How often meter readings are written (one transaction for all sessions). */
     public Duration telemetryFlushPeriod() {
         return Duration.ofMillis(telemetryFlushMs);
+    }
+
+    /** The most telemetry records read from Kafka at once. */
+    public int telemetryBatchRecords() {
+        return telemetryBatchRecords;
     }
 
     public String brokerAddress() {

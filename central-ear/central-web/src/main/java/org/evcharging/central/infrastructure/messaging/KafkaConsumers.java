@@ -27,8 +27,8 @@ import org.evcharging.central.domain.shared.DomainException;
 import org.evcharging.central.infrastructure.health.StartupGate;
 
 /**
- * The five topics Central consumes (MicroProfile Reactive Messaging, channels configured in
- * microprofile-config.properties). Like the first implementation, a record is routed by its
+ * Four of the five topics Central consumes (MicroProfile Reactive Messaging, channels configured in
+ * microprofile-config.properties); the fifth, the flood of meter readings, is {@link TelemetryReader}'s. Like the first implementation, a record is routed by its
  * {@code type}, not by its topic. A record that cannot be used goes to the dead-letter topic and
  * the channel goes on: no exception ever leaves these methods, so a bad record cannot stop a stream.
  */
@@ -76,11 +76,6 @@ public class KafkaConsumers {
         handle(Topics.DRIVER_CPS_REQUESTS, record);
     }
 
-    @Incoming("charging-session-data")
-    public void sessionData(String record) {
-        handle(Topics.CHARGING_SESSION_DATA, record);
-    }
-
     @Incoming("charging-session-complete")
     public void sessionComplete(String record) {
         handle(Topics.CHARGING_SESSION_COMPLETE, record);
@@ -122,7 +117,7 @@ public class KafkaConsumers {
     }
 
     /** An Engine record of a CP that must sign, without a valid signature: not applied (logged and audited). */
-    private boolean refused(String topic, String record, String cpId, String sessionId) {
+    boolean refused(String topic, String record, String cpId, String sessionId) {
         return payloadKeys.refusal(topic, record, cpId, sessionId).isPresent();
     }
 
