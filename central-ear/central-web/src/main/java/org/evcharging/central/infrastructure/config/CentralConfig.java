@@ -116,6 +116,10 @@ public class CentralConfig implements CentralSettings, DriverSignInSettings {
     int telemetryBatchRecords;
 
     @Inject
+    @ConfigProperty(name = "driver.requests.batch.records")
+    int driverRequestsBatchRecords;
+
+    @Inject
     @ConfigProperty(name = "broker.address")
     String brokerAddress;
 
@@ -228,6 +232,11 @@ public class CentralConfig implements CentralSettings, DriverSignInSettings {
     /** The most telemetry records read from Kafka at once. */
     public int telemetryBatchRecords() {
         return telemetryBatchRecords;
+    }
+
+    /** The most charge requests read from Kafka at once. */
+    public int driverRequestsBatchRecords() {
+        return driverRequestsBatchRecords;
     }
 
     public String brokerAddress() {

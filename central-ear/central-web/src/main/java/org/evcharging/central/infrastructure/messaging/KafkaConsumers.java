@@ -1,6 +1,8 @@
 package org.evcharging.central.infrastructure.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
@@ -24,11 +26,13 @@ import org.evcharging.central.application.ReturningMonitors;
 import org.evcharging.central.application.SessionService;
 import org.evcharging.central.domain.model.session.MeterReading;
 import org.evcharging.central.domain.shared.DomainException;
+import org.evcharging.central.infrastructure.config.CentralConfig;
 import org.evcharging.central.infrastructure.health.StartupGate;
 
 /**
- * Four of the five topics Central consumes (MicroProfile Reactive Messaging, channels configured in
- * microprofile-config.properties); the fifth, the flood of meter readings, is {@link TelemetryReader}'s. Like the first implementation, a record is routed by its
+ * The topics Central consumes: three through MicroProfile Reactive Messaging channels (configured in
+ * microprofile-config.properties), charge requests and meter readings ({@link TelemetryReader}) through
+ * plain consumers ({@link GroupReaders}). Like the first implementation, a record is routed by its
  * {@code type}, not by its topic. A record that cannot be used goes to the dead-letter topic and
  * the channel goes on: no exception ever leaves these methods, so a bad record cannot stop a stream.
  */
@@ -37,6 +41,7 @@ public class KafkaConsumers {
 
     private static final Logger LOG = Logger.getLogger(KafkaConsumers.class.getName());
     private static final Duration START_LOG_PERIOD = Duration.ofSeconds(30);
+    static final String CHARGE_REQUESTS_GROUP = "central_driver_requests_group";
 
     @Inject
     DriverRequests driverRequests;
@@ -56,8 +61,23 @@ public class KafkaConsumers {
     @Inject
     ReturningMonitors returning;
 
-    @Incoming("driver-charge-requests")
-    public void chargeRequests(String record) {
+    @Inject
+    GroupReaders readers;
+
+    @Inject
+    CentralConfig config;
+
+    /**
+     * Charge requests are read by a plain consumer, not a channel: the connector added tens of
+     * milliseconds before each request reached Central under load, and joined its group while
+     * Central was still starting. A poll's requests are answered in order, then committed.
+     */
+    void readChargeRequests(@Observes Startup event) {
+        readers.readOnceStarted(Topics.DRIVER_CHARGE_REQUESTS, CHARGE_REQUESTS_GROUP, config.driverRequestsBatchRecords(),
+                batch -> batch.forEach(this::chargeRequest));
+    }
+
+    void chargeRequest(String record) {
         ChargeRequestHops.begin();
         try {
             handle(Topics.DRIVER_CHARGE_REQUESTS, record);

@@ -1,14 +1,10 @@
 package org.evcharging.central.infrastructure.messaging;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Shutdown;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +19,6 @@ import org.evcharging.central.application.SessionService;
 import org.evcharging.central.domain.model.session.MeterReading;
 import org.evcharging.central.domain.shared.DomainException;
 import org.evcharging.central.infrastructure.config.CentralConfig;
-import org.evcharging.central.infrastructure.health.StartupGate;
-import org.evcharging.kafka.client.GroupReader;
 
 /**
  * The Engines' meter readings on Kafka ({@code charging_session_data}), a batch per poll: every
@@ -32,8 +26,6 @@ import org.evcharging.kafka.client.GroupReader;
  * Only a session's latest reading of a batch is applied — it contains the earlier ones — so a
  * flood costs a parse per record and one update per session, not one of each per record. Any
  * other record on the topic is handled as the channels handle theirs, in its place in the order.
- * The reader joins its consumer group only once Central has started, so it holds no partition
- * while it cannot act on it.
  */
 @ApplicationScoped
 public class TelemetryReader {
@@ -41,16 +33,12 @@ public class TelemetryReader {
     private static final Logger LOG = Logger.getLogger(TelemetryReader.class.getName());
     private static final String TOPIC = Topics.CHARGING_SESSION_DATA;
     static final String GROUP = "central_charging_data_group";
-    private static final Duration START_LOG_PERIOD = Duration.ofSeconds(30);
 
-    @Resource
-    ManagedThreadFactory threads;
+    @Inject
+    GroupReaders readers;
 
     @Inject
     CentralConfig config;
-
-    @Inject
-    StartupGate gate;
 
     @Inject
     KafkaConsumers consumers;
@@ -61,37 +49,8 @@ public class TelemetryReader {
     @Inject
     DeadLetters deadLetters;
 
-    private GroupReader reader;
-    private volatile boolean stopping;
-
     void start(@Observes Startup event) {
-        Thread joining = threads.newThread(this::joinOnceStarted);
-        joining.setName("telemetry-reader-start");
-        joining.start();
-    }
-
-    private void joinOnceStarted() {
-        try {
-            while (!stopping && !gate.awaitOpen(START_LOG_PERIOD)) {
-                LOG.warning(() -> "Meter readings on " + TOPIC + " wait for Central to finish starting");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        synchronized (this) {
-            if (!stopping) {
-                reader = GroupReader.start(new GroupReader.Settings(config.brokerAddress(), "ev-central-telemetry", GROUP,
-                        TOPIC, config.telemetryBatchRecords()), threads, this::batch);
-            }
-        }
-    }
-
-    synchronized void stop(@Observes Shutdown event) {
-        stopping = true;
-        if (reader != null) {
-            reader.close();
-        }
+        readers.readOnceStarted(TOPIC, GROUP, config.telemetryBatchRecords(), this::batch);
     }
 
     /** One poll's records, in order. Never throws: a record that cannot be used is parked, the rest go on. */
