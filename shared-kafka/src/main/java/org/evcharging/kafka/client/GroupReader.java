@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -36,15 +37,17 @@ public final class GroupReader implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final String topic;
     private final Consumer<List<String>> batches;
+    private final LongConsumer arrivals;
     private final Outage outage;
     private final Thread thread;
     private volatile boolean running = true;
 
-    private GroupReader(Settings settings, ThreadFactory threads, Consumer<List<String>> batches) {
+    private GroupReader(Settings settings, ThreadFactory threads, Consumer<List<String>> batches, LongConsumer arrivals) {
         this.consumer = new KafkaConsumer<>(ClientSettings.grouped(settings.bootstrapServers, settings.clientId,
                 settings.groupId, settings.maxPollRecords));
         this.topic = settings.topic;
         this.batches = batches;
+        this.arrivals = arrivals;
         this.outage = new Outage(LOG, "Kafka at " + settings.bootstrapServers + " (group " + settings.groupId + " reading " + topic + ")");
         this.thread = threads.newThread(this::run);
         this.thread.setName(settings.clientId);
@@ -56,7 +59,16 @@ public final class GroupReader implements AutoCloseable {
 
     /** Joins the group and reads on a thread from {@code threads}; {@code batches} must not block for long. */
     public static GroupReader start(Settings settings, ThreadFactory threads, Consumer<List<String>> batches) {
-        GroupReader reader = new GroupReader(settings, threads, batches);
+        return start(settings, threads, batches, waitedMillis -> { });
+    }
+
+    /**
+     * As {@link #start(Settings, ThreadFactory, Consumer)}, telling {@code arrivals} how long each record
+     * waited between its producer stamping it and this reader polling it (ms, producer's clock).
+     */
+    public static GroupReader start(Settings settings, ThreadFactory threads, Consumer<List<String>> batches,
+            LongConsumer arrivals) {
+        GroupReader reader = new GroupReader(settings, threads, batches, arrivals);
         reader.thread.start();
         return reader;
     }
@@ -95,7 +107,9 @@ public final class GroupReader implements AutoCloseable {
             return;
         }
         List<String> values = new ArrayList<>(records.count());
+        long polledAt = System.currentTimeMillis();
         for (ConsumerRecord<String, String> record : records) {
+            arrivals.accept(polledAt - record.timestamp());
             if (record.value() != null) {
                 values.add(record.value());
             }

@@ -75,6 +75,23 @@ class GroupReaderTest {
         assertThat(received).containsExactlyElementsOf(records("m", 0, 5));
     }
 
+    @Test
+    void tellsHowLongEachRecordWaitedInKafkaBeforeItWasPolled() throws Exception {
+        List<Long> waits = new CopyOnWriteArrayList<>();
+        try (EmbeddedKafkaBroker broker = TestBrokers.started(dataDir)) {
+            long producedFrom = System.currentTimeMillis();
+            produce(broker, "cp_003", records("w", 0, 3));
+            try (GroupReader reader = GroupReader.start(new GroupReader.Settings(broker.bootstrapServers(),
+                    TestBrokers.unique("reader"), TestBrokers.unique("group"), TOPIC, 500), Thread::new, this::record,
+                    waits::add)) {
+                await().atMost(WITHIN).until(() -> received.size() == 3);
+            }
+            long polledBy = System.currentTimeMillis();
+            // Each wait runs from the record's producer timestamp to its poll, both within this test's span.
+            assertThat(waits).hasSize(3).allSatisfy(waited -> assertThat(waited).isBetween(0L, polledBy - producedFrom));
+        }
+    }
+
     private void record(List<String> batch) {
         batchSizes.add(batch.size());
         received.addAll(batch);

@@ -15,6 +15,7 @@ public final class ChargeRequestHops {
 
     /** The hops in the order a request passes them; each is measured from the previous mark. */
     public enum Hop {
+        IN_KAFKA("driver's producer stamped the record -> Central polled it (ms clock; not part of handler_total)"),
         PARSE("record handed to Central -> parsed (incl. start-up gate)"),
         DEDUP_READ("driver's running session checked in memory (message_id read only if one runs)"),
         ADMIT("panel notice + running-session checks"),

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.logging.Logger;
 
 import org.evcharging.central.infrastructure.config.CentralConfig;
@@ -43,12 +44,19 @@ public class GroupReaders {
 
     /** Reads {@code topic} as a member of {@code group} once Central has started, {@code batches} handling each poll. */
     public void readOnceStarted(String topic, String group, int maxPollRecords, Consumer<List<String>> batches) {
-        Thread joining = threads.newThread(() -> join(topic, group, maxPollRecords, batches));
+        readOnceStarted(topic, group, maxPollRecords, batches, waitedMillis -> { });
+    }
+
+    /** The same, telling {@code arrivals} how long each record waited in Kafka before it was polled (ms). */
+    public void readOnceStarted(String topic, String group, int maxPollRecords, Consumer<List<String>> batches,
+            LongConsumer arrivals) {
+        Thread joining = threads.newThread(() -> join(topic, group, maxPollRecords, batches, arrivals));
         joining.setName("join-" + group);
         joining.start();
     }
 
-    private void join(String topic, String group, int maxPollRecords, Consumer<List<String>> batches) {
+    private void join(String topic, String group, int maxPollRecords, Consumer<List<String>> batches,
+            LongConsumer arrivals) {
         try {
             while (!stopping && !gate.awaitOpen(START_LOG_PERIOD)) {
                 LOG.warning(() -> "Records of " + topic + " wait for Central to finish starting");
@@ -60,7 +68,7 @@ public class GroupReaders {
         synchronized (readers) {
             if (!stopping) {
                 readers.add(GroupReader.start(new GroupReader.Settings(config.brokerAddress(), "ev-central-" + topic, group,
-                        topic, maxPollRecords), threads, batches));
+                        topic, maxPollRecords), threads, batches, arrivals));
             }
         }
     }

@@ -74,7 +74,8 @@ public class KafkaConsumers {
      */
     void readChargeRequests(@Observes Startup event) {
         readers.readOnceStarted(Topics.DRIVER_CHARGE_REQUESTS, CHARGE_REQUESTS_GROUP, config.driverRequestsBatchRecords(),
-                batch -> batch.forEach(this::chargeRequest));
+                batch -> batch.forEach(this::chargeRequest),
+                waitedMillis -> ChargeRequestHops.record(ChargeRequestHops.Hop.IN_KAFKA, waitedMillis * 1_000_000));
     }
 
     void chargeRequest(String record) {
