@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.evcharging.central.domain.shared.ConflictException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -131,12 +132,10 @@ class GroupCommitTest {
         assertThat(commits.run(() -> "next")).isEqualTo("next");
     }
 
-    private void waitUntilQueued(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (commits.queuedCount() < count) {
-            assertThat(System.nanoTime()).as("%d callers queued in time", count).isLessThan(deadline);
-            Thread.sleep(1); // polls with a deadline: the callers are threads of their own
-        }
+    private void waitUntilQueued(int count) {
+        // The callers are threads of their own: poll until they have queued, within the deadline.
+        Awaitility.await("%d callers queued".formatted(count)).atMost(DEADLINE).pollInterval(Duration.ofMillis(1))
+                .until(() -> commits.queuedCount() >= count);
     }
 
     private static void await(CountDownLatch latch) {
