@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Where a charge request's time goes inside Central, hop by hop, without a profiler: the thread
- * that handles a request calls {@link #begin}, then {@link #mark} after each hop, then {@link #end};
+ * that handles a poll's requests calls {@link #begin}, then {@link #mark} after each hop (of one
+ * request, or of all at once), {@link #handled} after each response, then {@link #end};
  * each hop's duration (System.nanoTime deltas) lands in a small fixed-bucket histogram. Costs a
  * ThreadLocal read and an atomic increment per hop; marks outside a charge request do nothing.
  */
@@ -16,14 +17,14 @@ public final class ChargeRequestHops {
     /** The hops in the order a request passes them; each is measured from the previous mark. */
     public enum Hop {
         IN_KAFKA("driver's producer stamped the record -> Central polled it (ms clock; not part of handler_total)"),
-        PARSE("record handed to Central -> parsed (incl. start-up gate)"),
-        DEDUP_READ("driver's running session checked in memory (message_id read only if one runs)"),
-        ADMIT("panel notice + running-session checks"),
-        DB_COMMIT("one transaction: message_id lookup, session + CP written, committed"),
+        PARSE("poll handed to Central -> record parsed (each from the previous one)"),
+        DEDUP_READ("requests decided alone: driver's running session checked (message_id read only if one runs)"),
+        ADMIT("requests decided alone: panel notice"),
+        DB_COMMIT("one transaction for the poll's requests: message_id lookups, sessions + CPs written, committed"),
         SOCKET_WRITE("start_charging_command written/queued to the CP's socket"),
         RESPONSE_QUEUED("charge_request_response built and queued for Kafka"),
-        HANDLER_TOTAL("whole handler: record handed to Central -> response queued"),
-        TO_START_COMMAND("record handed to Central -> start command written"),
+        HANDLER_TOTAL("whole handler: poll handed to Central -> the request's response queued"),
+        TO_START_COMMAND("poll handed to Central -> the request's start command written"),
         RESPONSE_ACKED("response queued -> acknowledged by the broker (producer linger + send)");
 
         private final String description;
@@ -54,7 +55,7 @@ public final class ChargeRequestHops {
     private ChargeRequestHops() {
     }
 
-    /** A charge request starts being handled on this thread. */
+    /** Charge requests (a poll's, decided together) start being handled on this thread. */
     public static void begin() {
         long now = System.nanoTime();
         long[] marks = CURRENT.get();
@@ -68,16 +69,23 @@ public final class ChargeRequestHops {
 
     /** The hop just finished on this thread (nothing when no charge request is being handled here). */
     public static void mark(Hop hop) {
+        markEach(hop, 1);
+    }
+
+    /** The hop just finished for {@code requests} requests at once, e.g. the transaction they shared. */
+    public static void markEach(Hop hop, int requests) {
         long[] marks = CURRENT.get();
         if (marks == null || marks[0] == 0) {
             return;
         }
         long now = System.nanoTime();
-        record(hop, now - marks[1]);
-        marks[1] = now;
-        if (hop == Hop.SOCKET_WRITE) {
-            record(Hop.TO_START_COMMAND, now - marks[0]);
+        for (int i = 0; i < requests; i++) {
+            record(hop, now - marks[1]);
+            if (hop == Hop.SOCKET_WRITE) {
+                record(Hop.TO_START_COMMAND, now - marks[0]);
+            }
         }
+        marks[1] = now;
     }
 
     /** Whether this thread is handling a charge request (so a reply published now is its response). */
@@ -86,14 +94,20 @@ public final class ChargeRequestHops {
         return marks != null && marks[0] != 0;
     }
 
-    /** The request handled on this thread is done. */
+    /** One request was answered: its whole time in the handler, counted from {@link #begin}. */
+    public static void handled() {
+        long[] marks = CURRENT.get();
+        if (marks != null && marks[0] != 0) {
+            record(Hop.HANDLER_TOTAL, System.nanoTime() - marks[0]);
+        }
+    }
+
+    /** The requests handled on this thread are done. */
     public static void end() {
         long[] marks = CURRENT.get();
-        if (marks == null || marks[0] == 0) {
-            return;
+        if (marks != null) {
+            marks[0] = 0;
         }
-        record(Hop.HANDLER_TOTAL, System.nanoTime() - marks[0]);
-        marks[0] = 0;
     }
 
     public static void record(Hop hop, long nanos) {

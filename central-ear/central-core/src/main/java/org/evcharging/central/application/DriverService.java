@@ -37,13 +37,18 @@ public class DriverService {
      * long been told Central cannot be reached and may be gone.
      */
     public ChargingSession requestCharge(CpId cpId, String driverId, String requestMessageId, Long sentAtEpochSeconds) {
+        refuseIfExpired(sentAtEpochSeconds);
+        return sessions.requestCharge(cpId, driverId, requestMessageId);
+    }
+
+    /** Throws the refusal of a request sent longer ago than {@link CentralSettings#requestMaxAge()}. */
+    void refuseIfExpired(Long sentAtEpochSeconds) {
         if (sentAtEpochSeconds != null) {
             long age = clock.instant().getEpochSecond() - sentAtEpochSeconds;
             if (age > settings.requestMaxAge().toSeconds()) {
                 throw new ConflictException("Request expired: it was sent " + age + " s ago");
             }
         }
-        return sessions.requestCharge(cpId, driverId, requestMessageId);
     }
 
     public ChargingSession stop(String sessionId, String driverId) {

@@ -6,12 +6,12 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.evcharging.central.domain.model.chargingpoint.CpId;
 import org.evcharging.central.domain.model.session.LiveSession;
+import org.evcharging.central.domain.model.session.MeterReading;
 
 /** Every session that has not ended, by session, CP and driver: the telemetry path never reads the database. */
 @ApplicationScoped
@@ -21,9 +21,12 @@ public class RunningSessions {
     private final Map<CpId, LiveSession> byCp = new ConcurrentHashMap<>();
     private final Map<String, LiveSession> byDriver = new ConcurrentHashMap<>();
 
-    /** Sessions ended lately, so late readings of them (Monitor and Kafka duplicates) need no database read. */
+    /**
+     * Sessions ended lately, with the figures they ended with: late readings and the second copy of a
+     * completion (Monitor and Kafka both deliver it) need no database read.
+     */
     private static final int RECENTLY_ENDED = 10_000;
-    private final Set<String> recentlyEnded = ConcurrentHashMap.newKeySet();
+    private final Map<String, MeterReading> recentlyEnded = new ConcurrentHashMap<>();
     private final Queue<String> endedOrder = new ConcurrentLinkedQueue<>();
 
     void add(LiveSession session) {
@@ -32,12 +35,13 @@ public class RunningSessions {
         byDriver.put(session.driverId(), session);
     }
 
-    /** Removes the session; true only for the one caller that removed it (who then owns its ending). */
+    /**
+     * The session ended (its reading is the one it ended with); true only for the one caller that
+     * removed it (who then owns its ending).
+     */
     boolean remove(LiveSession session) {
-        boolean removed = bySession.remove(session.id(), session);
-        byCp.remove(session.cpId(), session);
-        byDriver.remove(session.driverId(), session);
-        if (removed && recentlyEnded.add(session.id())) {
+        boolean removed = forget(session);
+        if (removed && recentlyEnded.putIfAbsent(session.id(), session.reading()) == null) {
             endedOrder.add(session.id());
             while (endedOrder.size() > RECENTLY_ENDED) {
                 String oldest = endedOrder.poll();
@@ -49,13 +53,26 @@ public class RunningSessions {
         return removed;
     }
 
+    /** No longer followed here, without having ended (another Central follows it now). */
+    boolean forget(LiveSession session) {
+        boolean removed = bySession.remove(session.id(), session);
+        byCp.remove(session.cpId(), session);
+        byDriver.remove(session.driverId(), session);
+        return removed;
+    }
+
     public Optional<LiveSession> get(String sessionId) {
         return sessionId == null ? Optional.empty() : Optional.ofNullable(bySession.get(sessionId));
     }
 
     /** Whether the session ran here and ended lately (a late reading of it changes nothing). */
     public boolean endedRecently(String sessionId) {
-        return sessionId != null && recentlyEnded.contains(sessionId);
+        return sessionId != null && recentlyEnded.containsKey(sessionId);
+    }
+
+    /** The figures a session that ran here and ended lately ended with. */
+    public Optional<MeterReading> endedWith(String sessionId) {
+        return sessionId == null ? Optional.empty() : Optional.ofNullable(recentlyEnded.get(sessionId));
     }
 
     public Optional<LiveSession> onCp(CpId cpId) {

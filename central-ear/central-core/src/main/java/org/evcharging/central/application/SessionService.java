@@ -56,6 +56,8 @@ public class SessionService {
 
     LongSupplier nanoTime = System::nanoTime;
 
+    static final int READINGS_PER_TRANSACTION = 25;
+
     /**
      * A driver asks for a charge: accepted only on a CP that {@link ChargingPoint#acceptsCharge()
      * accepts one}, for a driver with no session running; the CP is then told to supply. The same
@@ -94,19 +96,32 @@ public class SessionService {
         if (!opened.created()) {
             return opened.session();
         }
-        ChargingSession session = opened.session();
-        LiveSession live = new LiveSession(session.id(), cpId, driverId, session.reading(), false,
+        return supply(opened.session());
+    }
+
+    /**
+     * A session a request has just opened is followed from now on and its CP told to supply; throws
+     * the refusal when the CP cannot be reached, the session then ended at once.
+     */
+    ChargingSession supply(ChargingSession session) {
+        CpId cpId = CpId.of(session.cpId());
+        LiveSession live = new LiveSession(session.id(), cpId, session.driverId(), session.reading(), false,
                 nanoTime.getAsLong() + settings.sessionStartTimeout().toNanos());
         running.add(live);
-        boolean sent = links.tell(cpId, cp -> cp.startSupply(session.id(), driverId, session.pricePerKwh()));
+        boolean sent = links.tell(cpId, cp -> cp.startSupply(session.id(), session.driverId(), session.pricePerKwh()));
         ChargeRequestHops.mark(ChargeRequestHops.Hop.SOCKET_WRITE);
         if (!sent) {
             // Never leave an accepted request hanging on a CP nobody can reach (quirk 10.21).
             finish(live, null, SessionEnding.START_FAILED);
             throw new ConflictException("Charging point " + cpId + " could not be reached; the charge was not started");
         }
-        LOG.info(() -> "Session " + session.id() + ": CP " + cpId + " authorized to supply driver " + driverId);
+        LOG.info(() -> "Session " + session.id() + ": CP " + cpId + " authorized to supply driver " + session.driverId());
         return session;
+    }
+
+    /** Whether the driver has a session in progress, here or (clustered) on another Central. */
+    boolean hasSessionInProgress(String driverId) {
+        return sessionInProgress(driverId).isPresent();
     }
 
     /**
@@ -160,6 +175,10 @@ public class SessionService {
         if (live.isPresent()) {
             finish(live.get(), last, live.get().endingFor(reported), endedAtMillis);
             return;
+        }
+        Optional<MeterReading> endedWith = running.endedWith(sessionId);
+        if (endedWith.isPresent() && !last.isAheadOf(endedWith.get())) {
+            return; // the other copy of figures its ticket already holds: nothing to write, nothing to read
         }
         requireKnown(sessionId);
         // Not followed live: already ended, or not yet re-loaded after a restart.
@@ -237,7 +256,7 @@ public class SessionService {
             SessionEnding overdue = live.overdueEnding(now);
             if (overdue != null && presumedEnding(overdue) && ownership.heldElsewhere(live.cpId()).isPresent()) {
                 // Followed here only because its Monitor was lost; the Central the Monitor moved to follows it now.
-                running.remove(live);
+                running.forget(live);
                 LOG.info(() -> "Session " + live.id() + " at CP " + live.cpId() + " is followed by the CP's new Central");
                 continue;
             }
@@ -252,13 +271,21 @@ public class SessionService {
         return ending == SessionEnding.MONITOR_LOST || ending == SessionEnding.CENTRAL_LOST;
     }
 
-    /** Persists the latest readings of every session in one transaction. */
+    /**
+     * Persists the latest readings of every session, {@link #READINGS_PER_TRANSACTION} sessions to a
+     * transaction: one transaction for all held the database's one connection (SQLite) for tens of
+     * milliseconds at 1,000 sessions, and every charge request arriving meanwhile waited for it.
+     */
     public void flushReadings() {
         Map<String, MeterReading> unsaved = new LinkedHashMap<>();
         for (LiveSession live : running.all()) {
             MeterReading reading = live.takeUnsavedReading();
             if (reading != null) {
                 unsaved.put(live.id(), reading);
+            }
+            if (unsaved.size() == READINGS_PER_TRANSACTION) {
+                store.saveReadings(unsaved);
+                unsaved = new LinkedHashMap<>();
             }
         }
         if (!unsaved.isEmpty()) {
@@ -291,8 +318,9 @@ public class SessionService {
 
     /** The same, with when the CP says the supply ended (null when unknown). */
     private void finish(LiveSession live, MeterReading last, SessionEnding ending, Long endedAtMillis) {
+        live.settle(last);
         running.remove(live);
-        ticketOnce(store.close(live.id(), live.finalReading(last), ending, endedAtMillis), ending);
+        ticketOnce(store.close(live.id(), live.reading(), ending, endedAtMillis), ending);
     }
 
     private void ticketOnce(SessionStore.Ended ended, SessionEnding ending) {

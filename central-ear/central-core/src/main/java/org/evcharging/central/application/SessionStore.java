@@ -6,8 +6,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -64,6 +66,31 @@ public class SessionStore {
             return new Opened(already.get(), false);
         }
         return new Opened(open(cpId, driverId, requestMessageId), true);
+    }
+
+    /**
+     * {@link #openOnce} for each request, in one transaction: one wait for the database, one look-up of
+     * the requests seen before and one commit for all of them. A refusal stays with its request; the
+     * others are opened all the same.
+     */
+    public List<Attempt> openAll(List<Request> requests) {
+        Map<String, ChargingSession> seenBefore = sessions.findByRequests(requests.stream()
+                        .map(Request::requestMessageId).filter(Objects::nonNull).toList())
+                .stream().collect(Collectors.toMap(ChargingSession::requestMessageId, session -> session));
+        List<Attempt> attempts = new ArrayList<>(requests.size());
+        for (Request request : requests) {
+            ChargingSession already = request.requestMessageId() == null ? null : seenBefore.get(request.requestMessageId());
+            if (already != null) {
+                attempts.add(new Attempt(new Opened(already, false), null));
+                continue;
+            }
+            try {
+                attempts.add(new Attempt(new Opened(open(request.cpId(), request.driverId(), request.requestMessageId()), true), null));
+            } catch (DomainException refusal) {
+                attempts.add(new Attempt(null, refusal));
+            }
+        }
+        return attempts;
     }
 
     /** Ends the session ({@code last}: the CP's final figures, null if unknown); says whether this call ended it. */
@@ -157,6 +184,14 @@ public class SessionStore {
 
     /** The session a request opened, and whether this call opened it (then the CP is still to be told). */
     public record Opened(ChargingSession session, boolean created) {
+    }
+
+    /** A charge request to open a session for. */
+    public record Request(CpId cpId, String driverId, String requestMessageId) {
+    }
+
+    /** What {@link #openAll} made of one request: its session (opened now or before), or the refusal. */
+    public record Attempt(Opened opened, DomainException refusal) {
     }
 
     /** A session that ended, and whether this call ended it (then its ticket is due). */

@@ -3,6 +3,9 @@ package org.evcharging.central.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.evcharging.api.message.driver.ChargingStatusUpdate;
@@ -53,6 +56,38 @@ class ChargingSessionFlowTest {
     }
 
     @Test
+    void readingsAreFlushedInShortTransactionsAndNoneIsLeftOut() {
+        int count = 2 * SessionService.READINGS_PER_TRANSACTION + 3;
+        List<ChargingSession> charging = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            if (i % 15 == 0) {
+                central.advanceSeconds(60); // newcomers are let in at a bounded rate per address
+            }
+            central.activeCp("cp_" + i);
+        }
+        for (int i = 0; i < count; i++) {
+            charging.add(central.charge("cp_" + i, "driver_" + i));
+        }
+        charging.forEach(session -> central.sessions.reading(session.id(), MeterReading.of(0.1, 0.03)));
+        List<Integer> transactions = new ArrayList<>();
+        SessionStore store = central.sessions.store;
+        central.sessions.store = new SessionStore() {
+            @Override
+            public void saveReadings(Map<String, MeterReading> readings) {
+                transactions.add(readings.size());
+                store.saveReadings(readings);
+            }
+        };
+
+        central.sessions.flushReadings();
+
+        assertThat(transactions).containsExactly(SessionService.READINGS_PER_TRANSACTION,
+                SessionService.READINGS_PER_TRANSACTION, 3);
+        assertThat(charging).allSatisfy(session ->
+                assertThat(central.session(session.id()).energyKwh()).isEqualByComparingTo("0.1"));
+    }
+
+    @Test
     void aCompletionArrivingTwiceGivesOneTicketAndFreesTheCp() {
         central.activeCp("cp_001");
         ChargingSession session = central.charge("cp_001", "driver_1");
@@ -68,6 +103,19 @@ class ChargingSessionFlowTest {
         });
         assertThat(central.cp("cp_001").state()).isEqualTo(ChargingPointState.ACTIVE);
         assertThat(central.session(session.id()).state()).isEqualTo(SessionState.COMPLETED);
+    }
+
+    @Test
+    void theSecondCopyOfACompletionCostsNoDatabaseWork() {
+        central.activeCp("cp_001");
+        ChargingSession session = central.charge("cp_001", "driver_1");
+        central.sessions.completion(session.id(), MeterReading.of(0.3, 0.09), Optional.of(SessionEnding.UNPLUGGED));
+        int findsBefore = central.sessionRepository.finds;
+
+        central.sessions.completion(session.id(), MeterReading.of(0.3, 0.09), Optional.of(SessionEnding.UNPLUGGED));
+
+        assertThat(central.sessionRepository.finds).isEqualTo(findsBefore);
+        assertThat(central.tickets()).hasSize(1);
     }
 
     @Test

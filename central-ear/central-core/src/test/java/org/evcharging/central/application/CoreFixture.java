@@ -79,6 +79,7 @@ final class CoreFixture {
     final PayloadKeys payloadKeys = new PayloadKeys();
     final SigningRules signingRules = new SigningRules();
     final DriverService driverService = new DriverService();
+    final ChargeAdmission admission = new ChargeAdmission();
     final OperatorService operator = new OperatorService();
     final OperatorQueries queries = new OperatorQueries();
     final SystemStatistics statistics = new SystemStatistics();
@@ -179,6 +180,10 @@ final class CoreFixture {
         driverService.chargingPoints = chargingPoints;
         driverService.settings = settings;
         driverService.clock = clock;
+        admission.sessions = sessions;
+        admission.store = store;
+        admission.drivers = driverService;
+        admission.notices = notices;
 
         operator.chargingPoints = chargingPoints;
         operator.sessions = sessions;

@@ -1,6 +1,7 @@
 package org.evcharging.central.application;
 
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +16,12 @@ import org.evcharging.central.domain.model.session.SessionTotals;
 final class InMemoryChargingSessions implements ChargingSessionRepository {
 
     private final Map<String, ChargingSession> byId = new LinkedHashMap<>();
+    /** How often a session was looked up by id: what Central spares the database shows here. */
+    int finds;
 
     @Override
     public synchronized Optional<ChargingSession> find(String sessionId) {
+        finds++;
         return Optional.ofNullable(byId.get(sessionId));
     }
 
@@ -56,6 +60,11 @@ final class InMemoryChargingSessions implements ChargingSessionRepository {
     @Override
     public synchronized Optional<ChargingSession> findByRequest(String requestMessageId) {
         return byId.values().stream().filter(s -> requestMessageId.equals(s.requestMessageId())).findFirst();
+    }
+
+    @Override
+    public synchronized List<ChargingSession> findByRequests(Collection<String> requestMessageIds) {
+        return byId.values().stream().filter(s -> requestMessageIds.contains(s.requestMessageId())).toList();
     }
 
     private java.util.stream.Stream<ChargingSession> newestFirst() {

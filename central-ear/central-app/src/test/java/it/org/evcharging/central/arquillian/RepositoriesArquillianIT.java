@@ -156,6 +156,8 @@ class RepositoriesArquillianIT {
         Optional<ChargingSession> byRequest = inTransaction(() -> sessions.findByRequest(request));
         assertEquals(sessionId, byRequest.orElseThrow().id());
         assertFalse(inTransaction(() -> sessions.findByRequest(unique("request-none-"))).isPresent());
+        assertEquals(List.of(sessionId), ids(inTransaction(() -> sessions.findByRequests(List.of(request, unique("request-none-"))))));
+        assertTrue(inTransaction(() -> sessions.findByRequests(List.of())).isEmpty());
         assertTrue(ids(inTransaction(() -> sessions.findUnfinished())).contains(sessionId));
         assertEquals(sessionId, inTransaction(() -> sessions.findUnfinishedOn(cpId.value())).orElseThrow().id());
 

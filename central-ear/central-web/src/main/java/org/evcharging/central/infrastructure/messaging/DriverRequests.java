@@ -20,6 +20,8 @@ import org.evcharging.api.message.driver.ChargingHistoryResponse;
 import org.evcharging.api.message.driver.StopChargingRequest;
 import org.evcharging.api.message.MessageCodec;
 import org.evcharging.api.message.WireMessage;
+import org.evcharging.central.application.ChargeAdmission;
+import org.evcharging.central.application.ChargeRequestHops;
 import org.evcharging.central.application.CpCommand;
 import org.evcharging.central.application.DriverNotifier;
 import org.evcharging.central.application.Ownership;
@@ -39,27 +41,42 @@ public class DriverRequests {
     DriverService drivers;
 
     @Inject
+    ChargeAdmission admission;
+
+    @Inject
     DriverNotifier replies;
 
     @Inject
     Ownership ownership;
 
-    void charge(ChargeRequest request) {
-        if (!forwarded(CpCommand.Kind.CHARGE, request.cpId(), request)) {
-            chargeHere(request);
+    /**
+     * A poll's charge requests: each is handed to the Central that owns its CP, or decided here with
+     * the others ({@link ChargeAdmission}); each decided here is answered, in order.
+     */
+    void charge(List<ChargeRequest> requests) {
+        List<ChargeRequest> here = requests.stream()
+                .filter(request -> !forwarded(CpCommand.Kind.CHARGE, request.cpId(), request)).toList();
+        List<ChargeAdmission.Outcome> outcomes = admission.admit(here.stream()
+                .map(r -> new ChargeAdmission.Ask(r.cpId(), r.driverId(), r.messageId(), r.timestamp())).toList());
+        for (int i = 0; i < here.size(); i++) {
+            reply(here.get(i), outcomes.get(i));
+            ChargeRequestHops.handled();
         }
     }
 
     /** The charge request is this Central's to decide: its CP is owned here, or by nobody. */
     void chargeHere(ChargeRequest request) {
-        Response reply = answer(MessageType.CHARGE_REQUEST, request.messageId(), () -> {
-            ChargingSession session = drivers.requestCharge(CpId.of(request.cpId()), request.driverId(),
-                    request.messageId(), request.timestamp());
-            return Response.success(MessageType.CHARGE_REQUEST, request.messageId(),
-                    "Charge request authorized, charging point " + request.cpId() + " started charging for driver "
-                            + request.driverId() + ", session ID: " + session.id())
-                    .withSessionId(session.id());
-        });
+        reply(request, admission.admit(List.of(new ChargeAdmission.Ask(request.cpId(), request.driverId(),
+                request.messageId(), request.timestamp()))).get(0));
+    }
+
+    private void reply(ChargeRequest request, ChargeAdmission.Outcome outcome) {
+        Response reply = outcome.admitted()
+                ? Response.success(MessageType.CHARGE_REQUEST, request.messageId(),
+                        "Charge request authorized, charging point " + request.cpId() + " started charging for driver "
+                                + request.driverId() + ", session ID: " + outcome.session().id())
+                        .withSessionId(outcome.session().id())
+                : Response.failure(MessageType.CHARGE_REQUEST, request.messageId(), outcome.refusal().getMessage());
         if (!reply.succeeded()) {
             LOG.info(() -> "Refused charge request of " + request.driverId() + " at " + request.cpId() + ": " + reply.info());
         }

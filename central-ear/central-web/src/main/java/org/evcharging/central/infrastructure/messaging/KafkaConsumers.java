@@ -6,6 +6,8 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -70,18 +72,42 @@ public class KafkaConsumers {
     /**
      * Charge requests are read by a plain consumer, not a channel: the connector added tens of
      * milliseconds before each request reached Central under load, and joined its group while
-     * Central was still starting. A poll's requests are answered in order, then committed.
+     * Central was still starting. A poll's requests are decided together, then committed.
      */
     void readChargeRequests(@Observes Startup event) {
         readers.readOnceStarted(Topics.DRIVER_CHARGE_REQUESTS, CHARGE_REQUESTS_GROUP, config.driverRequestsBatchRecords(),
-                batch -> batch.forEach(this::chargeRequest),
+                this::chargeRequests,
                 waitedMillis -> ChargeRequestHops.record(ChargeRequestHops.Hop.IN_KAFKA, waitedMillis * 1_000_000));
     }
 
-    void chargeRequest(String record) {
+    /**
+     * A poll of the charge request topic: its charge requests are decided together
+     * ({@link DriverRequests#charge(List)}), any other record is handled in its place. Should deciding
+     * them together fail, each is handled alone, so none is lost; a request seen before gets its session back.
+     */
+    void chargeRequests(List<String> records) {
+        String topic = Topics.DRIVER_CHARGE_REQUESTS;
+        awaitStart(topic);
         ChargeRequestHops.begin();
         try {
-            handle(Topics.DRIVER_CHARGE_REQUESTS, record);
+            List<ChargeRequest> requests = new ArrayList<>();
+            List<String> requestRecords = new ArrayList<>();
+            for (String record : records) {
+                if (MessageCodec.parse(record) instanceof ParseResult.Parsed parsed
+                        && parsed.message() instanceof ChargeRequest request) {
+                    ChargeRequestHops.mark(ChargeRequestHops.Hop.PARSE);
+                    requests.add(request);
+                    requestRecords.add(record);
+                } else {
+                    handle(topic, record);
+                }
+            }
+            try {
+                driverRequests.charge(requests);
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "Failed to decide " + requests.size() + " charge requests together; each is handled alone", e);
+                requestRecords.forEach(record -> handle(topic, record));
+            }
         } finally {
             ChargeRequestHops.end();
         }
@@ -110,7 +136,6 @@ public class KafkaConsumers {
                 deadLetters.park(topic, record, invalid.reason() + ": " + invalid.detail());
                 return;
             }
-            ChargeRequestHops.mark(ChargeRequestHops.Hop.PARSE);
             route(topic, record, ((ParseResult.Parsed) parsed).message());
         } catch (DomainException refusal) {
             deadLetters.park(topic, record, refusal.getMessage());
@@ -144,7 +169,7 @@ public class KafkaConsumers {
 
     private void route(String topic, String record, WireMessage message) {
         if (message instanceof ChargeRequest request) {
-            driverRequests.charge(request);
+            driverRequests.charge(List.of(request));
         } else if (message instanceof StopChargingRequest request) {
             driverRequests.stop(request);
         } else if (message instanceof AvailableCpsRequest request) {

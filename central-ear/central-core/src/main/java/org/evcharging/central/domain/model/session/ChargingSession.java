@@ -32,6 +32,8 @@ import org.evcharging.api.model.SessionState;
 @NamedQuery(name = "ChargingSession.findAll", query = "SELECT s FROM ChargingSession s ORDER BY s.requestedAtMillis DESC")
 @NamedQuery(name = "ChargingSession.findByRequest",
         query = "SELECT s FROM ChargingSession s WHERE s.requestMessageId = :requestMessageId")
+@NamedQuery(name = "ChargingSession.findByRequests",
+        query = "SELECT s FROM ChargingSession s WHERE s.requestMessageId IN :requestMessageIds")
 public class ChargingSession {
 
     @Id

@@ -1,5 +1,6 @@
 package org.evcharging.central.domain.model.session;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,4 +27,7 @@ public interface ChargingSessionRepository {
 
     /** The session a charge request opened, if any: Kafka may deliver the same request again. */
     Optional<ChargingSession> findByRequest(String requestMessageId);
+
+    /** The sessions any of these charge requests opened, in one look-up. */
+    List<ChargingSession> findByRequests(Collection<String> requestMessageIds);
 }

@@ -125,9 +125,12 @@ public final class LiveSession {
         return reported.orElse(requestedEnding != null ? requestedEnding : SessionEnding.UNPLUGGED);
     }
 
-    /** What the ticket bills: the CP's final figures, or the latest reading if that is newer. */
-    public synchronized MeterReading finalReading(MeterReading reported) {
-        return reading.latest(reported);
+    /**
+     * The session ends with the CP's final figures ({@code reported}, null when unknown), or with the
+     * latest reading if that is newer: what the ticket bills.
+     */
+    public synchronized void settle(MeterReading reported) {
+        reading = reading.latest(reported);
     }
 
     public synchronized SessionEnding requestedEnding() {

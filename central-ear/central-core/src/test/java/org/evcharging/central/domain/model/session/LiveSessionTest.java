@@ -130,9 +130,12 @@ class LiveSessionTest {
     void theTicketBillsTheNewerOfTheFinalFiguresAndTheLatestReading() {
         live.meter(MeterReading.of(0.3, 0.09), 0);
 
-        assertThat(live.finalReading(MeterReading.of(0.2, 0.06))).isEqualTo(MeterReading.of(0.3, 0.09));
-        assertThat(live.finalReading(MeterReading.of(0.4, 0.12))).isEqualTo(MeterReading.of(0.4, 0.12));
-        assertThat(live.finalReading(null)).isEqualTo(MeterReading.of(0.3, 0.09));
+        live.settle(null);
+        assertThat(live.reading()).isEqualTo(MeterReading.of(0.3, 0.09));
+        live.settle(MeterReading.of(0.2, 0.06));
+        assertThat(live.reading()).isEqualTo(MeterReading.of(0.3, 0.09));
+        live.settle(MeterReading.of(0.4, 0.12));
+        assertThat(live.reading()).isEqualTo(MeterReading.of(0.4, 0.12));
     }
 
     @Test

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,6 +54,15 @@ public class JpaChargingSessionRepository implements ChargingSessionRepository {
     public Optional<ChargingSession> findByRequest(String requestMessageId) {
         return em.createNamedQuery("ChargingSession.findByRequest", ChargingSession.class)
                 .setParameter("requestMessageId", requestMessageId).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    @Override
+    public List<ChargingSession> findByRequests(Collection<String> requestMessageIds) {
+        if (requestMessageIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createNamedQuery("ChargingSession.findByRequests", ChargingSession.class)
+                .setParameter("requestMessageIds", requestMessageIds).getResultList();
     }
 
     @Override
