@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.evcharging.api.Topics;
+import org.evcharging.api.message.MessageCodec;
 import org.evcharging.api.message.ReplyStatus;
 import org.evcharging.api.message.Response;
 import org.evcharging.api.message.WireMessage;
@@ -217,6 +218,36 @@ class SessionFlowIT {
             first.send(Topics.DRIVER_CPS_REQUESTS, list);
             AvailableCpsResponse available = first.await(AvailableCpsResponse.class, r -> list.messageId().equals(r.messageId()), WAIT);
             assertThat(available.chargingPoints()).noneMatch(p -> p.id().equals(cpId));
+        }
+    }
+
+    @Test
+    void requestsArrivingTogetherAreEachAnsweredAsIfTheyCameAlone() throws Exception {
+        String free = "cp_burst_" + NEXT.incrementAndGet();
+        String other = "cp_burst_" + NEXT.incrementAndGet();
+        try (FakeMonitor freeCp = activeCp(free); FakeMonitor otherCp = activeCp(other);
+             KafkaDriver first = driver("driver_burst"); KafkaDriver second = driver("driver_burst");
+             KafkaDriver third = driver("driver_burst")) {
+            ChargeRequest wins = ChargeRequest.of(free, first.id());
+            ChargeRequest cpTaken = ChargeRequest.of(free, second.id());
+            ChargeRequest nowhere = ChargeRequest.of("cp_nowhere", third.id());
+            ChargeRequest elsewhere = ChargeRequest.of(other, third.id());
+            // Back to back, so Central polls them together; the first is delivered twice.
+            first.sendRawBurst(Topics.DRIVER_CHARGE_REQUESTS, List.of(MessageCodec.toJson(wins), MessageCodec.toJson(cpTaken),
+                    "not json " + free, MessageCodec.toJson(wins), MessageCodec.toJson(nowhere), MessageCodec.toJson(elsewhere)));
+
+            Response won = first.await(Response.class, r -> wins.messageId().equals(r.messageId()), WAIT);
+            Response repeated = first.await(Response.class, r -> wins.messageId().equals(r.messageId()), WAIT);
+            assertThat(won.status()).isEqualTo("success");
+            assertThat(repeated.sessionId()).as("the same request gets the same session").isEqualTo(won.sessionId());
+            assertThat(second.await(Response.class, r -> cpTaken.messageId().equals(r.messageId()), WAIT).info())
+                    .isEqualTo("Charging point " + free + " current status is CHARGING, cannot charge");
+            assertThat(third.await(Response.class, r -> nowhere.messageId().equals(r.messageId()), WAIT).info())
+                    .isEqualTo("Charging point cp_nowhere not registered");
+            Response started = third.await(Response.class, r -> elsewhere.messageId().equals(r.messageId()), WAIT);
+            assertThat(started.status()).isEqualTo("success");
+            assertThat(freeCp.await(StartChargingCommand.class, c -> true, WAIT).sessionId()).isEqualTo(won.sessionId());
+            assertThat(otherCp.await(StartChargingCommand.class, c -> true, WAIT).sessionId()).isEqualTo(started.sessionId());
         }
     }
 
