@@ -4,15 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 
 import org.evcharging.api.message.driver.ChargingStatusUpdate;
-import org.evcharging.api.message.session.ChargeCompletion;
 import org.evcharging.api.model.SessionEnding;
 import org.evcharging.central.domain.model.chargingpoint.ChargingPoint;
 import org.evcharging.central.domain.model.chargingpoint.CpId;
@@ -55,8 +52,6 @@ public class SessionService {
     Ownership ownership;
 
     LongSupplier nanoTime = System::nanoTime;
-
-    static final int READINGS_PER_TRANSACTION = 25;
 
     /**
      * A driver asks for a charge: accepted only on a CP that {@link ChargingPoint#acceptsCharge()
@@ -271,28 +266,6 @@ public class SessionService {
         return ending == SessionEnding.MONITOR_LOST || ending == SessionEnding.CENTRAL_LOST;
     }
 
-    /**
-     * Persists the latest readings of every session, {@link #READINGS_PER_TRANSACTION} sessions to a
-     * transaction: one transaction for all held the database's one connection (SQLite) for tens of
-     * milliseconds at 1,000 sessions, and every charge request arriving meanwhile waited for it.
-     */
-    public void flushReadings() {
-        Map<String, MeterReading> unsaved = new LinkedHashMap<>();
-        for (LiveSession live : running.all()) {
-            MeterReading reading = live.takeUnsavedReading();
-            if (reading != null) {
-                unsaved.put(live.id(), reading);
-            }
-            if (unsaved.size() == READINGS_PER_TRANSACTION) {
-                store.saveReadings(unsaved);
-                unsaved = new LinkedHashMap<>();
-            }
-        }
-        if (!unsaved.isEmpty()) {
-            store.saveReadings(unsaved);
-        }
-    }
-
     private ChargingSession requireKnown(String sessionId) {
         return store.find(sessionId)
                 .orElseThrow(() -> new NotFoundException("Charging session " + sessionId + " does not exist"));
@@ -328,19 +301,6 @@ public class SessionService {
             drivers.notify(Tickets.of(ended.session()));
             LOG.info(() -> "Session " + ended.session().id() + " ended (" + ending.wire() + "): "
                     + ended.session().energyKwh() + " kWh, " + ended.session().totalCost() + " EUR");
-        }
-    }
-
-    /** The driver's final ticket for a session. */
-    static final class Tickets {
-
-        private Tickets() {
-        }
-
-        static ChargeCompletion of(ChargingSession s) {
-            return ChargeCompletion.ticket(s.cpId(), s.id(), s.driverId(), s.energyKwh().doubleValue(),
-                    s.totalCost().doubleValue(), s.endedBy(), Times.iso(s.startOrRequestMillis()),
-                    Times.iso(s.endedAtMillis()));
         }
     }
 }

@@ -50,14 +50,14 @@ class ChargingSessionFlowTest {
         central.sessions.reading(session.id(), MeterReading.of(0.1, 0.03)); // a late one
 
         assertThat(central.toDrivers).filteredOn(ChargingStatusUpdate.class::isInstance).hasSize(2);
-        central.sessions.flushReadings();
+        central.readings.flush();
         assertThat(central.session(session.id()).energyKwh()).isEqualByComparingTo("0.2");
         assertThat(central.session(session.id()).state()).isEqualTo(SessionState.IN_PROGRESS);
     }
 
     @Test
     void readingsAreFlushedInShortTransactionsAndNoneIsLeftOut() {
-        int count = 2 * SessionService.READINGS_PER_TRANSACTION + 3;
+        int count = 2 * ReadingsFlush.READINGS_PER_TRANSACTION + 3;
         List<ChargingSession> charging = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             if (i % 15 == 0) {
@@ -70,8 +70,8 @@ class ChargingSessionFlowTest {
         }
         charging.forEach(session -> central.sessions.reading(session.id(), MeterReading.of(0.1, 0.03)));
         List<Integer> transactions = new ArrayList<>();
-        SessionStore store = central.sessions.store;
-        central.sessions.store = new SessionStore() {
+        SessionStore store = central.readings.store;
+        central.readings.store = new SessionStore() {
             @Override
             public void saveReadings(Map<String, MeterReading> readings) {
                 transactions.add(readings.size());
@@ -79,10 +79,10 @@ class ChargingSessionFlowTest {
             }
         };
 
-        central.sessions.flushReadings();
+        central.readings.flush();
 
-        assertThat(transactions).containsExactly(SessionService.READINGS_PER_TRANSACTION,
-                SessionService.READINGS_PER_TRANSACTION, 3);
+        assertThat(transactions).containsExactly(ReadingsFlush.READINGS_PER_TRANSACTION,
+                ReadingsFlush.READINGS_PER_TRANSACTION, 3);
         assertThat(charging).allSatisfy(session ->
                 assertThat(central.session(session.id()).energyKwh()).isEqualByComparingTo("0.1"));
     }
@@ -271,7 +271,7 @@ class ChargingSessionFlowTest {
         FakeMonitorChannel monitor = central.activeCp("cp_001");
         ChargingSession session = central.charge("cp_001", "driver_1");
         central.sessions.reading(session.id(), MeterReading.of(0.1, 0.03));
-        central.sessions.flushReadings();
+        central.readings.flush();
 
         CoreFixture restarted = central.restarted();
         assertThat(restarted.adopted.resumeAfterRestart()).isEqualTo(1);

@@ -75,6 +75,7 @@ final class CoreFixture {
     final ChargingPointService chargingPoints = new ChargingPointService();
     final SessionStore store = new SessionStore();
     final SessionService sessions = new SessionService();
+    final ReadingsFlush readings = new ReadingsFlush();
     final MonitorReports reports = new MonitorReports();
     final PayloadKeys payloadKeys = new PayloadKeys();
     final SigningRules signingRules = new SigningRules();
@@ -139,6 +140,8 @@ final class CoreFixture {
         store.clock = clock;
 
         sessions.store = store;
+        readings.running = running;
+        readings.store = store;
         sessions.running = running;
         sessions.links = links;
         sessions.drivers = drivers;

@@ -79,7 +79,7 @@ class OwnershipTest {
         a.activeCp(CP.value());
         ChargingSession session = a.charge(CP.value(), "driver_1");
         a.sessions.reading(session.id(), MeterReading.of(0.5, 0.15));
-        a.sessions.flushReadings();
+        a.readings.flush();
         // a is killed: it renews nothing any more. The Monitor fails over to b at once.
         b.credentials.putAll(a.credentials);
         b.connect(new FakeMonitorChannel("10.0.0.2:50001"), CP.value());
@@ -209,7 +209,7 @@ class OwnershipTest {
         a.activeCp(CP.value());
         ChargingSession session = a.charge(CP.value(), "driver_1");
         a.sessions.reading(session.id(), MeterReading.of(0.5, 0.15));
-        a.sessions.flushReadings();
+        a.readings.flush();
 
         b.advanceSeconds(4);
         b.ownership.tick();
@@ -332,7 +332,7 @@ class OwnershipTest {
         a.activeCp(CP.value());
         ChargingSession session = a.charge(CP.value(), "driver_1");
         a.sessions.reading(session.id(), MeterReading.of(0.5, 0.15));
-        a.sessions.flushReadings();
+        a.readings.flush();
 
         ChargingPointStatus seenByB = b.queries.chargingPoints(null).get(0);
 

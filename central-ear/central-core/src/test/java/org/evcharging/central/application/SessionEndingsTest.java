@@ -62,7 +62,7 @@ class SessionEndingsTest {
         ChargingSession session = central.charge("cp_001", "driver_1");
         central.advanceSeconds(5);
         central.sessions.reading(session.id(), MeterReading.of(0.1, 0.03));
-        central.sessions.flushReadings();
+        central.readings.flush();
         central.advanceSeconds(60);
 
         central.sessions.completion(session.id(), MeterReading.of(0.2, 0.06), Optional.empty());
@@ -142,7 +142,7 @@ class SessionEndingsTest {
         central.activeCp("cp_001");
         ChargingSession session = central.charge("cp_001", "driver_1");
         central.sessions.reading(session.id(), MeterReading.of(0.2, 0.06));
-        central.sessions.flushReadings();
+        central.readings.flush();
         central.sessions.reading(session.id(), MeterReading.of(0.3, 0.09)); // lost with Central's memory
 
         CoreFixture restarted = central.restarted();
@@ -190,7 +190,7 @@ class SessionEndingsTest {
         int toDrivers = central.toDrivers.size();
 
         central.sessions.reading(session.id(), MeterReading.of(0.5, 0.15));
-        central.sessions.flushReadings();
+        central.readings.flush();
 
         assertThat(central.toDrivers).hasSize(toDrivers);
         assertThat(central.session(session.id()).energyKwh()).isEqualByComparingTo("0.2");
@@ -234,7 +234,7 @@ class SessionEndingsTest {
         central.activeCp("cp_001");
         ChargingSession session = central.charge("cp_001", "driver_1");
         central.sessions.reading(session.id(), MeterReading.of(0.1, 0.03));
-        central.sessions.flushReadings();
+        central.readings.flush();
 
         CoreFixture restarted = central.restarted();
         restarted.adopted.resumeAfterRestart();

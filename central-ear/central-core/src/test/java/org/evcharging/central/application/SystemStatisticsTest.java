@@ -42,7 +42,7 @@ class SystemStatisticsTest {
         unplugged(central.charge("cp_001", "driver_2"), 0.3, 0.09);
         ChargingSession running = central.charge("cp_001", "driver_3");
         central.sessions.reading(running.id(), MeterReading.of(0.1, 0.03));
-        central.sessions.flushReadings();
+        central.readings.flush();
 
         central.activeCp("cp_002");
         central.operator.stop(CpId.of("cp_002"));

@@ -23,6 +23,7 @@ import org.evcharging.central.application.AdoptedSessions;
 import org.evcharging.central.application.MonitorLink;
 import org.evcharging.central.application.MonitorLinks;
 import org.evcharging.central.application.Ownership;
+import org.evcharging.central.application.ReadingsFlush;
 import org.evcharging.central.application.SessionService;
 import org.evcharging.central.infrastructure.config.CentralConfig;
 
@@ -64,6 +65,9 @@ public class CentralSchedule {
     @Inject
     Ownership ownership;
 
+    @Inject
+    ReadingsFlush readings;
+
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
 
     void load(@Observes @Priority(50) Startup event) {
@@ -72,7 +76,7 @@ public class CentralSchedule {
 
     void start(@Observes @Priority(60) Startup event) {
         every(config.telemetryFlushPeriod().toMillis(), "Session housekeeping", () -> {
-            sessions.flushReadings();
+            readings.flush();
             sessions.closeOverdue();
         });
         every(config.supervisionPeriod().toMillis(), "Monitor supervision", this::closeSilentLinks);
@@ -89,7 +93,7 @@ public class CentralSchedule {
         if (leaseTicker != null) {
             leaseTicker.shutdown();
         }
-        sessions.flushReadings();
+        readings.flush();
     }
 
     private void closeSilentLinks() {
